@@ -1,0 +1,78 @@
+import type { AnyDb } from '../../platform/db/database.js';
+import type { FastifyRequest } from 'fastify';
+import { type Generated, type Kysely, sql } from 'kysely';
+import type { Principal } from '../identity/principal.js';
+
+export interface AuditTables {
+  audit_log: {
+    id: Generated<string>;
+    occurred_at: Date;
+    actor_user_id: string | null;
+    actor_name: string | null;
+    structure_id: string | null;
+    structure_name: string | null;
+    action: string;
+    subject_type: string;
+    subject_id: string | null;
+    person_fiscal_code: string | null;
+    before: unknown;
+    after: unknown;
+    ip: string | null;
+  };
+}
+
+/** Who did it, from where: taken from the request's principal. */
+export interface AuditActor {
+  userId: string | null;
+  name: string | null;
+  structureId: string | null;
+  structureName: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. "employee.disable", "session.login", "voucher.view". */
+  action: string;
+  subject: { type: string; id?: string | null };
+  /** The person whose record this is, so that "who touched my data" can be answered. */
+  personFiscalCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function actorOf(request: FastifyRequest, principal: Principal | null = request.principal): AuditActor {
+  return {
+    userId: principal?.user.id ?? null,
+    name: principal ? `${principal.user.givenName} ${principal.user.familyName}` : null,
+    structureId: principal?.structure?.id ?? null,
+    structureName: principal?.structure?.name ?? null,
+    ip: request.ip ?? null,
+  };
+}
+
+/**
+ * Appends to the audit log. Pass the transaction of the change being recorded: a change that
+ * rolls back leaves no audit row, and no change commits without its row. The time is the
+ * database's real time of that transaction — never the demo's simulated date: the log says when
+ * things really happened.
+ */
+export async function recordAudit(anyDb: AnyDb, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  const db: Kysely<AuditTables> = anyDb;
+  await db
+    .insertInto('audit_log')
+    .values({
+      occurred_at: sql<Date>`now()`,
+      actor_user_id: actor.userId,
+      actor_name: actor.name,
+      structure_id: actor.structureId,
+      structure_name: actor.structureName,
+      action: entry.action,
+      subject_type: entry.subject.type,
+      subject_id: entry.subject.id ?? null,
+      person_fiscal_code: entry.personFiscalCode ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      ip: actor.ip,
+    })
+    .execute();
+}

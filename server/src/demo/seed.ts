@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { hashSecret } from '../core/identity/passwords.js';
+import type { DirectoryTables, OrganisationKind } from '../core/organisations/directory.tables.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PIN, type DemoIdentity } from './identities.js';
+
+type Person = keyof typeof DEMO_PEOPLE;
+
+interface DemoStructure {
+  name: string;
+  kind: OrganisationKind;
+  parent?: string;
+  owner: Person;
+  operators: { person: Person; services: string[] }[];
+}
+
+const STRUCTURES: DemoStructure[] = [
+  {
+    name: 'Regione Campania',
+    kind: 'region',
+    owner: 'regionOwner',
+    operators: [{ person: 'regionOperator', services: ['gestione-programmi-voucher', 'valutazione-istanze'] }],
+  },
+  {
+    name: 'ASL Napoli 1 Centro',
+    kind: 'health_agency',
+    parent: 'Regione Campania',
+    owner: 'agencyOwner',
+    operators: [{ person: 'agencyOperator', services: ['sol-assistenza'] }],
+  },
+  { name: 'Comune di Napoli', kind: 'municipality', owner: 'municipalityOwner', operators: [] },
+  {
+    name: 'Farmacia Centrale',
+    kind: 'merchant',
+    owner: 'merchantOwner',
+    operators: [{ person: 'merchantOperator', services: ['voucher-secondogeniti'] }],
+  },
+  {
+    name: 'Baby Store Caserta',
+    kind: 'merchant',
+    owner: 'secondMerchantOwner',
+    operators: [
+      { person: 'secondMerchantOperator', services: ['voucher-secondogeniti'] },
+      { person: 'merchantOwner', services: ['voucher-secondogeniti'] },
+    ],
+  },
+  { name: 'Asilo Nido Il Girasole', kind: 'service_provider', owner: 'providerOwner', operators: [] },
+  {
+    name: 'Struttura Multifunzionale Territoriale Ad Personam Napoli',
+    kind: 'voucher_office',
+    owner: 'voucherOfficeOwner',
+    operators: [],
+  },
+];
+
+/** Credential accounts: operators with PIN (RUPAR-style), a business account, the administrator. */
+export const DEMO_ACCOUNTS = [
+  { username: 'operatore.asl', person: 'agencyOperator' as Person, pin: true, description: 'Operatore ASL (password + PIN)' },
+  { username: 'farmacia.centrale', person: 'merchantOwner' as Person, pin: false, description: 'Esercente Farmacia Centrale (password)' },
+];
+export const DEMO_ADMIN = { username: 'admin', givenName: 'Amministratore', familyName: 'Sportello' };
+
+/**
+ * The platform's demo data, written once: structures with owners and operators, citizens,
+ * credential accounts. Later modules add their own seeds the same way.
+ */
+export async function seedCoreDemo(db: Kysely<DirectoryTables>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const done = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(trx);
+    if ((done.rows[0]?.n ?? 0) > 0) return false;
+
+    const [passwordHash, pinHash] = await Promise.all([hashSecret(DEMO_PASSWORD), hashSecret(DEMO_PIN)]);
+    const userIds = new Map<Person, string>();
+    for (const [key, identity] of Object.entries(DEMO_PEOPLE) as [Person, DemoIdentity][]) {
+      // The newcomer has SPID but no record yet: he appears when an owner adds him.
+      if (key === 'newcomer') continue;
+      const account = DEMO_ACCOUNTS.find((a) => a.person === key);
+      const row = await trx
+        .insertInto('users')
+        .values({
+          fiscal_code: identity.fiscalCode,
+          username: account?.username ?? null,
+          given_name: identity.givenName,
+          family_name: identity.familyName,
+          email: identity.email,
+          mobile_phone: identity.mobilePhone,
+          password_hash: account ? passwordHash : null,
+          pin_hash: account?.pin ? pinHash : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(key, row.id);
+    }
+    await trx
+      .insertInto('users')
+      .values({
+        username: DEMO_ADMIN.username,
+        given_name: DEMO_ADMIN.givenName,
+        family_name: DEMO_ADMIN.familyName,
+        password_hash: passwordHash,
+        pin_hash: pinHash,
+        is_admin: true,
+      })
+      .execute();
+
+    const structureIds = new Map<string, string>();
+    for (const s of STRUCTURES) {
+      const org = await trx
+        .insertInto('organisations')
+        .values({ name: s.name, kind: s.kind, parent_id: s.parent ? structureIds.get(s.parent)! : null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      structureIds.set(s.name, org.id);
+      await trx
+        .insertInto('memberships')
+        .values({ organisation_id: org.id, user_id: userIds.get(s.owner)!, role: 'owner' })
+        .execute();
+      for (const op of s.operators) {
+        await trx
+          .insertInto('memberships')
+          .values({ organisation_id: org.id, user_id: userIds.get(op.person)!, role: 'operator' })
+          .execute();
+        for (const service of op.services) {
+          await trx
+            .insertInto('membership_services')
+            .values({ organisation_id: org.id, user_id: userIds.get(op.person)!, service_code: service })
+            .execute();
+        }
+      }
+    }
+    return true;
+  });
+}

@@ -1,0 +1,258 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Clock } from '../../core/clock/clock.js';
+import { actorOf, recordAudit } from '../../core/audit/audit.js';
+import { structureOf } from '../../core/identity/access.js';
+import { enqueueNotification } from '../../core/notifications/index.js';
+import type { OtpOperation, OtpService } from '../../core/otp/otp.js';
+import type { AnyDb } from '../../platform/db/database.js';
+import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.js';
+import { formatEuro } from '../../shared/money.js';
+import { confirmPurchase, holdPurchase } from './purchases.js';
+import type { VoucherTables } from './vouchers.tables.js';
+import { fiscalCodeSchema } from '../../core/organisations/fiscal-code.schema.js';
+
+export const VOUCHER_SERVICE = 'voucher-secondogeniti';
+const access = { service: VOUCHER_SERVICE };
+const tags = ['voucher'];
+
+export interface VouchersRoutesDeps {
+  db: AnyDb;
+  clock: Clock;
+  otp: OtpService;
+}
+
+const HEALTH_CARD_MESSAGE = 'Il numero della tessera sanitaria deve avere 20 cifre.';
+const NOT_FOUND_BENEFICIARY = 'Nessun voucher trovato per il beneficiario.';
+
+const healthCardQuery = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, ''))
+  .refine((value) => /^\d{20}$/.test(value), HEALTH_CARD_MESSAGE);
+
+const uuid = (message: string) => z.string().uuid(message);
+const voucherParams = z.object({ voucherId: uuid('Voucher non valido.') });
+const movementParams = z.object({ movementId: uuid('Movimento non valido.') });
+
+/** The OTP operation of a purchase: every field that makes it this purchase and no other. */
+function purchaseOperation(p: { movementId: string; voucherId: string; merchantId: string; merchantName: string; amountCents: number }): OtpOperation {
+  const merchant = p.merchantName.length > 50 ? `${p.merchantName.slice(0, 49)}…` : p.merchantName;
+  return {
+    purpose: 'voucher.purchase',
+    fields: { movementId: p.movementId, voucherId: p.voucherId, merchantId: p.merchantId, amountCents: p.amountCents },
+    description: `l'acquisto di ${formatEuro(p.amountCents)} presso ${merchant}`,
+  };
+}
+
+/** "Ricerca Beneficiario", "Usa per acquisto" and its OTP confirmation, for an enrolled merchant. */
+export function vouchersRoutes(deps: VouchersRoutesDeps) {
+  const db = deps.db as Kysely<VoucherTables>;
+
+  /** Vouchers in programs the merchant is enrolled in: any other answers like a missing one. */
+  const enrolledVouchers = (merchantId: string) =>
+    db
+      .selectFrom('vouchers as v')
+      .innerJoin('voucher_program_merchants as pm', (join) => join.onRef('pm.program_id', '=', 'v.program_id').on('pm.merchant_structure_id', '=', merchantId));
+
+  /** A purchase movement of this merchant, with the voucher it belongs to. */
+  const purchaseOf = (trx: Kysely<VoucherTables>, movementId: string, merchantId: string) =>
+    trx
+      .selectFrom('voucher_movements as m')
+      .innerJoin('vouchers as v', 'v.id', 'm.voucher_id')
+      .select(['m.id', 'm.voucher_id', 'm.amount_cents', 'm.status', 'v.mobile_phone', 'v.beneficiary_fiscal_code'])
+      .where('m.id', '=', movementId)
+      .where('m.merchant_structure_id', '=', merchantId)
+      .where('m.kind', '=', 'acquisto')
+      .executeTakeFirst();
+
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/api/vouchers/search',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Ricerca Beneficiario',
+          querystring: z.object({ fiscalCode: fiscalCodeSchema.optional(), healthCard: healthCardQuery.optional() }),
+        },
+      },
+      async (request) => {
+        const { structure } = structureOf(request);
+        const { fiscalCode, healthCard } = request.query;
+        if ((fiscalCode === undefined) === (healthCard === undefined)) {
+          throw new ValidationFailed(
+            { fiscalCode: 'Indica il codice fiscale oppure il numero della tessera sanitaria.' },
+            'Indica il codice fiscale oppure il numero della tessera sanitaria del beneficiario.',
+          );
+        }
+        let query = enrolledVouchers(structure.id).selectAll('v');
+        query = fiscalCode !== undefined ? query.where('v.beneficiary_fiscal_code', '=', fiscalCode) : query.where('v.health_card_number', '=', healthCard!);
+        const voucher = await query.orderBy('v.expiry_date', 'desc').orderBy('v.created_at', 'desc').executeTakeFirst();
+        if (!voucher) throw new NotFound(NOT_FOUND_BENEFICIARY);
+
+        const movements = await db
+          .selectFrom('voucher_movements')
+          .select(['id', 'created_at', 'kind', 'status', 'amount_cents'])
+          .where('voucher_id', '=', voucher.id)
+          .where('merchant_structure_id', '=', structure.id)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .execute();
+
+        await recordAudit(db, actorOf(request), {
+          action: 'voucher.view',
+          subject: { type: 'voucher', id: voucher.id },
+          personFiscalCode: voucher.beneficiary_fiscal_code,
+        });
+
+        const initialCents = Number(voucher.initial_cents);
+        const availableCents = Number(voucher.available_cents);
+        return {
+          voucher: {
+            id: voucher.id,
+            code: voucher.code,
+            givenName: voucher.given_name,
+            familyName: voucher.family_name,
+            fiscalCode: voucher.beneficiary_fiscal_code,
+            healthCardNumber: voucher.health_card_number,
+            initialCents,
+            availableCents,
+            usedCents: initialCents - availableCents,
+            activationDate: voucher.activation_date,
+            expiryDate: voucher.expiry_date,
+          },
+          movements: movements.map((m) => ({
+            id: m.id,
+            createdAt: m.created_at.toISOString(),
+            merchantName: structure.name,
+            kind: m.kind,
+            status: m.status,
+            amountCents: Number(m.amount_cents),
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/vouchers/:voucherId/purchases',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Usa per acquisto',
+          params: voucherParams,
+          body: z.object({
+            amountCents: z.number({ error: 'Indica l’importo.' }).int('L’importo deve essere in centesimi interi.').positive('L’importo deve essere maggiore di zero.'),
+            idempotencyKey: z.string().min(8).max(100),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { principal, structure } = structureOf(request);
+        const voucher = await enrolledVouchers(structure.id)
+          .select(['v.id', 'v.mobile_phone', 'v.beneficiary_fiscal_code'])
+          .where('v.id', '=', request.params.voucherId)
+          .executeTakeFirst();
+        if (!voucher) throw new NotFound('Voucher non trovato.');
+
+        const movement = await holdPurchase(deps.db, deps.clock, {
+          voucherId: voucher.id,
+          merchantStructureId: structure.id,
+          amountCents: request.body.amountCents,
+          receiptDocumentId: null,
+          idempotencyKey: request.body.idempotencyKey,
+          createdBy: principal.user.id,
+        });
+        if (movement.voucherId !== voucher.id) {
+          throw new RuleViolation('idempotency_key_reused', 'Questa richiesta è già stata usata per un altro voucher.');
+        }
+        await recordAudit(deps.db, actorOf(request), {
+          action: 'voucher.purchase.create',
+          subject: { type: 'voucher_movement', id: movement.id },
+          personFiscalCode: voucher.beneficiary_fiscal_code,
+          after: { voucherId: voucher.id, amountCents: movement.amountCents, status: movement.status },
+        });
+        if (movement.status !== 'in_attesa') {
+          throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+        }
+        const challenge = await deps.otp.send(
+          purchaseOperation({ movementId: movement.id, voucherId: voucher.id, merchantId: structure.id, merchantName: structure.name, amountCents: movement.amountCents }),
+          { phone: voucher.mobile_phone, requestedBy: principal.user.id, structureId: structure.id },
+        );
+        return reply.status(201).send({ movement: { id: movement.id, status: movement.status, amountCents: movement.amountCents }, ...challenge });
+      },
+    );
+
+    app.post(
+      '/api/vouchers/purchases/:movementId/otp',
+      { config: { access }, schema: { tags, summary: 'Invia un nuovo codice per l’acquisto', params: movementParams } },
+      async (request) => {
+        const { principal, structure } = structureOf(request);
+        const movement = await purchaseOf(db, request.params.movementId, structure.id);
+        if (!movement) throw new NotFound('Acquisto non trovato.');
+        if (movement.status !== 'in_attesa') throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+        return deps.otp.send(
+          purchaseOperation({
+            movementId: movement.id,
+            voucherId: movement.voucher_id,
+            merchantId: structure.id,
+            merchantName: structure.name,
+            amountCents: Number(movement.amount_cents),
+          }),
+          { phone: movement.mobile_phone, requestedBy: principal.user.id, structureId: structure.id },
+        );
+      },
+    );
+
+    app.post(
+      '/api/vouchers/purchases/:movementId/confirm',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Conferma l’acquisto con il codice OTP',
+          params: movementParams,
+          body: z.object({ challengeId: z.string().min(1).max(100), code: z.string().trim().min(1, 'Inserisci il codice.').max(10) }),
+        },
+      },
+      async (request) => {
+        const { structure } = structureOf(request);
+        const actor = actorOf(request);
+        return db.transaction().execute(async (trx) => {
+          const movement = await purchaseOf(trx, request.params.movementId, structure.id);
+          if (!movement) throw new NotFound('Acquisto non trovato.');
+          if (movement.status !== 'in_attesa') throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+          const amountCents = Number(movement.amount_cents);
+          await deps.otp.confirm(
+            trx,
+            request.body.challengeId,
+            request.body.code,
+            purchaseOperation({ movementId: movement.id, voucherId: movement.voucher_id, merchantId: structure.id, merchantName: structure.name, amountCents }),
+          );
+          await confirmPurchase(trx, deps.clock, movement.id, structure.id);
+          const { available_cents } = await trx.selectFrom('vouchers').select('available_cents').where('id', '=', movement.voucher_id).executeTakeFirstOrThrow();
+          const availableCents = Number(available_cents);
+          await recordAudit(trx, actor, {
+            action: 'voucher.purchase.confirm',
+            subject: { type: 'voucher_movement', id: movement.id },
+            personFiscalCode: movement.beneficiary_fiscal_code,
+            before: { status: 'in_attesa' },
+            after: { status: 'confermato', amountCents, availableCents },
+          });
+          await enqueueNotification(trx, {
+            channel: 'sms',
+            recipient: movement.mobile_phone,
+            template: 'voucher-movement',
+            data: { kind: 'acquisto', amountCents, merchant: structure.name, balanceCents: availableCents },
+            idempotencyKey: `voucher-movement:${movement.id}:confirmed`,
+          });
+          return { movement: { id: movement.id, status: 'confermato' as const, amountCents }, availableCents };
+        });
+      },
+    );
+  };
+}

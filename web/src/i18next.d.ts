@@ -1,0 +1,16 @@
+import 'i18next';
+import type { CoreMessages } from './core/i18n/messages.it';
+import type { AdministrationMessages } from './modules/administration/messages';
+import type { OrganisationsMessages } from './modules/organisations/messages';
+
+/** Translation keys are checked at compile time, per namespace. */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: CoreMessages;
+      organisations: OrganisationsMessages;
+      administration: AdministrationMessages;
+    };
+  }
+}

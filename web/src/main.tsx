@@ -1,0 +1,22 @@
+import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
+import './styles/fonts.css';
+import './styles/sportello.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, createQueryClient } from './app';
+import { addMessages, initI18n } from './core/i18n/i18n';
+import { administrationEn, administrationIt } from './modules/administration';
+import { organisationsEn, organisationsIt } from './modules/organisations';
+
+// Composition root: the core, then each module's messages, then the app.
+initI18n();
+addMessages('organisations', { it: organisationsIt, en: organisationsEn });
+addMessages('administration', { it: administrationIt, en: administrationEn });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App queryClient={createQueryClient()} />
+  </StrictMode>,
+);
