@@ -191,7 +191,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
 
   const otp = new OtpService({ db: kysely, clock, realClock, limiter, secret: config.sessionSecret });
   // Modules: each gets its dependencies explicitly and registers its own routes.
-  const vouchers = createVouchers({ db: kysely, clock, otp });
+  const vouchers = createVouchers({ db: kysely, clock, otp, documents });
   await app.register(vouchers.routes);
   if (config.demo) {
     await app.register(otpDemoRoutes(otp, kysely));

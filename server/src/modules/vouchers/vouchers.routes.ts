@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock/clock.js';
 import { actorOf, recordAudit } from '../../core/audit/audit.js';
 import { structureOf } from '../../core/identity/access.js';
 import { enqueueNotification } from '../../core/notifications/index.js';
+import type { Documents } from '../../core/documents/index.js';
 import type { OtpOperation, OtpService } from '../../core/otp/otp.js';
 import type { AnyDb } from '../../platform/db/database.js';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.js';
@@ -22,6 +23,7 @@ export interface VouchersRoutesDeps {
   db: AnyDb;
   clock: Clock;
   otp: OtpService;
+  documents: Documents;
 }
 
 const HEALTH_CARD_MESSAGE = 'Il numero della tessera sanitaria deve avere 20 cifre.';
