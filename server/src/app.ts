@@ -31,6 +31,7 @@ import { enablementsRoutes } from './core/organisations/enablements.routes.js';
 import { PeopleRepository } from './core/organisations/people.repository.js';
 import { StructuresRepository } from './core/organisations/structures.repository.js';
 import { createVouchers } from './modules/vouchers/index.js';
+import type { PeriodicJob } from './platform/jobs/periodic-jobs.js';
 import { DEMO_IDP_PATH, mountDemoIdentityProvider } from './demo/demo-idp.js';
 import { type Database, pingDatabase } from './platform/db/database.js';
 import { renderApiReference } from './platform/http/api-reference.page.js';
@@ -48,16 +49,24 @@ export interface AppDeps {
   realClock?: Clock;
   /** Where the built web app is; served with a fallback to index.html for client-side routes. */
   webDist?: string;
+  /**
+   * Benchmarks only: raises the OTP sending limits per phone and per operator, which a load test of
+   * purchases by a few operators would otherwise hit in seconds. Refused in production mode.
+   */
+  benchOtpSendLimits?: { perPhone: number; perOperator: number };
 }
 
 export interface BuiltApp {
   app: FastifyInstance;
   /** Every API route with its access rule: the authorisation test walks them all. */
   routes: RegisteredRoute[];
+  /** The modules' periodic jobs; main.ts runs them (tests call them directly). */
+  jobs: PeriodicJob[];
 }
 
 /** Composition root: builds platform, core and modules with explicit dependencies. */
-export async function buildApp({ config, database, clock, realClock = systemClock, webDist }: AppDeps): Promise<BuiltApp> {
+export async function buildApp({ config, database, clock, realClock = systemClock, webDist, benchOtpSendLimits }: AppDeps): Promise<BuiltApp> {
+  if (benchOtpSendLimits && config.production) throw new Error('benchOtpSendLimits is for benchmarks: refused in production');
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.production,
@@ -140,7 +149,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
       secret: config.sessionSecret,
       owner: config.owner,
       demo: config.demo,
-      installedServices: new Set(['gestione-struttura']),
+      installedServices: new Set(['gestione-struttura', 'voucher-secondogeniti', 'gestione-programmi-voucher']),
     }),
   );
   const employees = new EmployeesService(kysely, clock, (userId, structureId) => sessions.endAllOf(userId, structureId));
@@ -189,7 +198,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
     );
   }
 
-  const otp = new OtpService({ db: kysely, clock, realClock, limiter, secret: config.sessionSecret });
+  const otp = new OtpService({ db: kysely, clock, realClock, limiter, secret: config.sessionSecret, sendLimits: benchOtpSendLimits });
   // Modules: each gets its dependencies explicitly and registers its own routes.
   const vouchers = createVouchers({ db: kysely, clock, otp, documents });
   await app.register(vouchers.routes);
@@ -218,5 +227,5 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  return { app, routes };
+  return { app, routes, jobs: [...vouchers.jobs] };
 }

@@ -6,9 +6,12 @@ import { SimulatedClock } from './core/clock/simulated-clock.js';
 import { createNotificationWorker, type DemoMailServer, type NotificationWorker, startDemoMailServer } from './core/notifications/index.js';
 import { DEMO_IDENTITIES, DEMO_PASSWORD, DEMO_PIN } from './demo/identities.js';
 import { DEMO_ACCOUNTS, DEMO_ADMIN, seedCoreDemo } from './demo/seed.js';
+import { DEMO_BENEFICIARIES, DEMO_PROGRAM } from './modules/vouchers/index.js';
+import { DiskDocumentStore } from './core/documents/index.js';
 import { openDatabase } from './platform/db/database.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
 import { migrate } from './platform/db/migrate.js';
+import { type RunningJobs, startPeriodicJobs } from './platform/jobs/periodic-jobs.js';
 import { MIGRATION_SOURCES } from './platform/db/migrations.js';
 
 async function main() {
@@ -37,6 +40,7 @@ async function main() {
     stopping = true;
     console.log('\nArresto di Sportello…');
     await worker?.stop().catch(() => {});
+    await jobs?.stop().catch(() => {});
     await mailServer?.close().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -50,20 +54,25 @@ async function main() {
   let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
   let worker: NotificationWorker | undefined;
   let mailServer: DemoMailServer | undefined;
+  let jobs: RunningJobs | undefined;
   try {
     const applied = await migrate(database.pool, MIGRATION_SOURCES);
     if (applied.length > 0) console.log(`Migrazioni applicate: ${applied.join(', ')}`);
-    if (config.demo && (await seedCoreDemo(database.kysely))) console.log('Dati dimostrativi caricati.');
     // In demo mode the rules read the "Data simulata" an administrator may set; never in production.
     const clock = config.demo ? new SimulatedClock(database.pool) : systemClock;
     if (clock instanceof SimulatedClock) await clock.refresh(true);
-    ({ app } = await buildApp({ config, database, clock, realClock: systemClock }));
+    // The modules' demo data is dated from the clock's today; demo receipts go where documents do.
+    const demoModules = { clock, documentStore: new DiskDocumentStore(config.documentsDir) };
+    if (config.demo && (await seedCoreDemo(database.kysely, demoModules))) console.log('Dati dimostrativi caricati.');
+    const built = await buildApp({ config, database, clock, realClock: systemClock });
+    app = built.app;
     await app.listen({ port: config.port, host: config.host });
     // Demo mode: e-mail goes to the embedded SMTP server (SMTP_URL defaults to it), shown at /demo/inbox.
     if (config.demo) mailServer = await startDemoMailServer(database.kysely, { port: config.demoSmtpPort });
     // The outbox worker runs beside the API (server/src/worker.ts runs it alone, to scale it apart).
     worker = createNotificationWorker({ config, database, clock: systemClock, log: app.log });
     await worker.start();
+    jobs = startPeriodicJobs(built.jobs, app.log);
   } catch (error) {
     console.error(error);
     await stop(1);
@@ -88,6 +97,8 @@ function printBanner(config: Config, embedded: boolean) {
       `  Credenziali (password "${DEMO_PASSWORD}", PIN "${DEMO_PIN}" dove richiesto):`,
       ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(20)} ${a.description}`),
       `    ${DEMO_ADMIN.username.padEnd(20)} Amministratore della piattaforma (password + PIN)`,
+      `  Beneficiari di "${DEMO_PROGRAM.name}" da cercare in "Ricerca Beneficiario" (date relative al primo avvio):`,
+      ...DEMO_BENEFICIARIES.map((b) => `    ${b.fiscalCode}  TS ${b.healthCardNumber}  ${`${b.givenName} ${b.familyName}`.padEnd(18)} ${b.code}  ${b.description}`),
       `  E-mail e SMS inviati (non escono dal computer): ${config.publicUrl}/demo/inbox`,
     );
   }

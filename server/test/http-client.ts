@@ -48,6 +48,17 @@ export class HttpClient {
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   }
 
+  /** A file sent as the web app sends it: multipart, field "file", with the CSRF token. */
+  async upload(path: string, file: { name: string; content: Buffer; type?: string }) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
+    const response = await fetch(url, { method: 'POST', headers: { cookie: this.cookieHeader(), 'x-csrf-token': this.csrfToken }, body: form, redirect: 'manual' });
+    this.store(response);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
   async session() {
     const s = await this.api('GET', '/api/session');
     this.csrfToken = s.body.csrfToken;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -22,6 +25,8 @@ export interface TestApp {
   worker: NotificationWorker;
   /** The demo SMTP server of this app (demo mode): what it receives is in demo_mailbox and /api/demo/inbox. */
   mailServer: DemoMailServer | null;
+  /** Where this app keeps uploaded files (a temporary directory, removed by close()). */
+  documentsDir: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function startTestApp(options: { env?: Record<string, string>; webD
   await seedCoreDemo(database.kysely);
   const port = await freePort();
   const smtpPort = await freePort();
+  const documentsDir = mkdtempSync(join(tmpdir(), 'sportello-test-documents-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -41,6 +47,8 @@ export async function startTestApp(options: { env?: Record<string, string>; webD
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
     DEMO_SMTP_PORT: String(smtpPort),
+    // Uploaded files of this app only, removed with it: never the repository's ./data.
+    DOCUMENTS_DIR: documentsDir,
     ...options.env,
   });
   const clock = new ManualClock();
@@ -59,11 +67,13 @@ export async function startTestApp(options: { env?: Record<string, string>; webD
     simulatedClock,
     worker,
     mailServer,
+    documentsDir: config.documentsDir,
     async close() {
       await worker.stop();
       await mailServer?.close();
       await app.close();
       await database.drop();
+      rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

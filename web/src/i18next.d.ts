@@ -2,6 +2,7 @@ import 'i18next';
 import type { CoreMessages } from './core/i18n/messages.it';
 import type { AdministrationMessages } from './modules/administration/messages';
 import type { OrganisationsMessages } from './modules/organisations/messages';
+import type { VouchersMerchantMessages } from './modules/vouchers/merchant/messages';
 
 /** Translation keys are checked at compile time, per namespace. */
 declare module 'i18next' {
@@ -11,6 +12,7 @@ declare module 'i18next' {
       common: CoreMessages;
       organisations: OrganisationsMessages;
       administration: AdministrationMessages;
+      'vouchers-merchant': VouchersMerchantMessages;
     };
   }
 }

@@ -7,11 +7,13 @@ import { App, createQueryClient } from './app';
 import { addMessages, initI18n } from './core/i18n/i18n';
 import { administrationEn, administrationIt } from './modules/administration';
 import { organisationsEn, organisationsIt } from './modules/organisations';
+import { vouchersMerchantEn, vouchersMerchantIt } from './modules/vouchers/merchant';
 
 // Composition root: the core, then each module's messages, then the app.
 initI18n();
 addMessages('organisations', { it: organisationsIt, en: organisationsEn });
 addMessages('administration', { it: administrationIt, en: administrationEn });
+addMessages('vouchers-merchant', { it: vouchersMerchantIt, en: vouchersMerchantEn });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { hashSecret } from '../core/identity/passwords.js';
 import type { DirectoryTables, OrganisationKind } from '../core/organisations/directory.tables.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PIN, type DemoIdentity } from './identities.js';
+import type { Clock } from '../core/clock/clock.js';
+import type { DocumentStore } from '../core/documents/index.js';
+import { seedVouchersDemo } from '../modules/vouchers/index.js';
 
 type Person = keyof typeof DEMO_PEOPLE;
 
@@ -60,11 +63,18 @@ export const DEMO_ACCOUNTS = [
 ];
 export const DEMO_ADMIN = { username: 'admin', givenName: 'Amministratore', familyName: 'Sportello' };
 
+/** What the modules' demo data needs: the one clock (dates relative to its today) and where receipts go. */
+export interface DemoModules {
+  clock: Clock;
+  documentStore?: DocumentStore;
+}
+
 /**
  * The platform's demo data, written once: structures with owners and operators, citizens,
- * credential accounts. Later modules add their own seeds the same way.
+ * credential accounts. Later modules add their own seeds the same way. With `modules` (npm start),
+ * also the modules' demo data; tests leave it out and make their own.
  */
-export async function seedCoreDemo(db: Kysely<DirectoryTables>): Promise<boolean> {
+export async function seedCoreDemo(db: Kysely<DirectoryTables>, modules?: DemoModules): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const done = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(trx);
     if ((done.rows[0]?.n ?? 0) > 0) return false;
@@ -127,6 +137,14 @@ export async function seedCoreDemo(db: Kysely<DirectoryTables>): Promise<boolean
             .execute();
         }
       }
+    }
+    if (modules) {
+      // The modules' demo data, in the same transaction: all of it or nothing.
+      const merchant = (name: string, operator: Person) => ({ structureId: structureIds.get(name)!, name, operatorUserId: userIds.get(operator)! });
+      await seedVouchersDemo(trx, modules.clock, { farmacia: merchant('Farmacia Centrale', 'merchantOperator'), babyStore: merchant('Baby Store Caserta', 'secondMerchantOperator') }, {
+        documentStore: modules.documentStore,
+        regionStructureId: structureIds.get('Regione Campania')!,
+      });
     }
     return true;
   });

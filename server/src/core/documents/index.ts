@@ -2,6 +2,7 @@ import type {} from '@fastify/multipart'; // request.isMultipart() and request.f
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnyDb } from '../../platform/db/database.js';
 import type { Clock } from '../clock/clock.js';
+import { NotFound } from '../../platform/http/errors.js';
 import { actorOf, recordAudit } from '../audit/audit.js';
 import { principalOf } from '../identity/access.js';
 import { type DocumentOwner, type DocumentRecord, toRecord } from './document.js';
@@ -10,7 +11,7 @@ import type { DocumentStore } from './document-store.js';
 import { FileMissing } from './documents.errors.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { documentsRoutes } from './documents.routes.js';
-import { downloadDocument } from './download-document.js';
+import { downloadDocument, downloadHeaders } from './download-document.js';
 import { type UploadInput, uploadDocument } from './upload-document.js';
 
 export type { DocumentCaller, DocumentOwner, DocumentRecord } from './document.js';
@@ -31,6 +32,7 @@ export interface Documents {
   upload(request: FastifyRequest, policy: DocumentPolicy, owner: DocumentOwner): Promise<DocumentRecord>;
   uploadStream(input: UploadInput): Promise<DocumentRecord>;
   download(request: FastifyRequest, id: string, reply: FastifyReply, options?: { inline?: boolean }): Promise<FastifyReply>;
+  sendAuthorised(request: FastifyRequest, id: string, reply: FastifyReply, options?: { inline?: boolean; personFiscalCode?: string | null }): Promise<FastifyReply>;
   find(id: string): Promise<DocumentRecord | undefined>;
   remove(id: string): Promise<void>;
   /** GET /api/documents/:id, to register in app.ts. */
@@ -96,6 +98,19 @@ export function createDocuments({ db, store, clock }: DocumentsDeps): Documents 
       // Looking at a document is looking at a person's record: it goes in the audit log too.
       await recordAudit(db, actorOf(request), { action: 'document.view', subject: { type: 'document', id } });
       return reply.headers(headers).send(content);
+    },
+
+    /**
+     * Sends a document the calling module has authorised through its own records (e.g. the receipt
+     * of a purchase on the citizen's own voucher, which belongs to the merchant structure). The
+     * module checks first; this only answers 404 for a missing one and audits the view.
+     */
+    async sendAuthorised(request: FastifyRequest, id: string, reply: FastifyReply, options: { inline?: boolean; personFiscalCode?: string | null } = {}): Promise<FastifyReply> {
+      const row = await documents.findById(id);
+      if (!row) throw new NotFound('Documento non trovato.');
+      const content = await store.get(row.storage_key);
+      await recordAudit(db, actorOf(request), { action: 'document.view', subject: { type: 'document', id }, personFiscalCode: options.personFiscalCode ?? null });
+      return reply.headers(downloadHeaders(toRecord(row), options.inline ?? false)).send(content);
     },
 
     /** The record, without any authorisation: for a module that reached the id through its own, authorised, records. */

@@ -28,11 +28,18 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/admin/clock/advance': { seconds: 86400 },
   'POST /api/notifications/:id/read': undefined,
   'POST /api/notifications/read-all': undefined,
-  'POST /api/vouchers/:voucherId/purchases': { amountCents: 2500, idempotencyKey: 'intruder-purchase-0001' },
+  'POST /api/vouchers/:voucherId/purchases': { amountCents: 2500, idempotencyKey: 'intruder-purchase-0001', receiptDocumentId: '<victimDocument>' },
+  'POST /api/vouchers/:voucherId/receipts': undefined,
   'POST /api/vouchers/purchases/:movementId/otp': undefined,
   'POST /api/vouchers/purchases/:movementId/confirm': { challengeId: '00000000-0000-0000-0000-000000000000', code: '123456' },
   'POST /api/vouchers/purchases/:movementId/cancellation/otp': undefined,
   'POST /api/vouchers/purchases/:movementId/cancellation': { challengeId: '00000000-0000-0000-0000-000000000000', code: '123456', idempotencyKey: 'intruder-cancellation' },
+  'POST /api/voucher-programs': { name: 'Programma intruso', faceValueCents: 25000, validityMonths: 12, merchantStructureIds: ['<victimStructure>'] },
+  'POST /api/voucher-programs/:programId/merchants': { merchantStructureIds: ['<victimStructure>'] },
+  'DELETE /api/voucher-programs/:programId/merchants/:merchantStructureId': undefined,
+  'POST /api/voucher-programs/:programId/imports': undefined,
+  'POST /api/voucher-programs/:programId/imports/:importId/confirm': undefined,
+  'POST /api/voucher-programs/:programId/imports/:importId/discard': undefined,
 };
 
 let t: TestApp;
@@ -66,7 +73,7 @@ function fill(url: string) {
 function bodyFor(key: string) {
   const body = SAMPLE_BODIES[key];
   return body && typeof body === 'object'
-    ? JSON.parse(JSON.stringify(body).replace('<victimStructure>', victim.structureId))
+    ? JSON.parse(JSON.stringify(body).replace('<victimStructure>', victim.structureId).replace('<victimDocument>', victim.documentId))
     : body;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePng } from '../../core/documents/documents.samples.js';
 import { DEMO_PEOPLE } from '../../demo/identities.js';
 import { romeDate } from '../../shared/dates.js';
 import { HttpClient } from '../../../test/http-client.js';
@@ -17,9 +18,16 @@ async function availableCents(): Promise<number> {
   return Number((await t.database.pool.query('SELECT available_cents FROM vouchers WHERE id = $1', [voucherId])).rows[0].available_cents);
 }
 
+/** "Usa per acquisto" up to "Salva e invia OTP": the receipt, then the purchase that carries it. */
+async function pendingPurchase(amountCents: number) {
+  const receipt = await farmacia.upload(`/api/vouchers/${voucherId}/receipts`, { name: 'scontrino.png', content: samplePng(), type: 'image/png' });
+  expect(receipt.status).toBe(201);
+  return farmacia.api('POST', `/api/vouchers/${voucherId}/purchases`, { amountCents, idempotencyKey: crypto.randomUUID(), receiptDocumentId: receipt.body.id });
+}
+
 /** A confirmed purchase made now, through the API as the operator makes it. */
 async function confirmedPurchase(amountCents: number): Promise<string> {
-  const created = await farmacia.api('POST', `/api/vouchers/${voucherId}/purchases`, { amountCents, idempotencyKey: crypto.randomUUID() });
+  const created = await pendingPurchase(amountCents);
   expect(created.status).toBe(201);
   const confirmed = await farmacia.api('POST', `/api/vouchers/purchases/${created.body.movement.id}/confirm`, {
     challengeId: created.body.challengeId,
@@ -77,7 +85,7 @@ describe('Cancella Movimento over HTTP', () => {
   });
 
   it('does not let a purchase code confirm a cancellation', async () => {
-    const created = await farmacia.api('POST', `/api/vouchers/${voucherId}/purchases`, { amountCents: 1_000, idempotencyKey: crypto.randomUUID() });
+    const created = await pendingPurchase(1_000);
     const purchaseCode = await codeOf(created.body.challengeId);
     await farmacia.api('POST', `/api/vouchers/purchases/${created.body.movement.id}/confirm`, { challengeId: created.body.challengeId, code: purchaseCode });
     const sent = await farmacia.api('POST', `/api/vouchers/purchases/${created.body.movement.id}/cancellation/otp`);

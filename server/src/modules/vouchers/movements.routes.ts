@@ -6,6 +6,7 @@ import { structureOf } from '../../core/identity/access.js';
 import type { VouchersRoutesDeps } from './vouchers.routes.js';
 import { VOUCHER_SERVICE } from './vouchers.routes.js';
 import type { VoucherTables } from './vouchers.tables.js';
+import { movementCode } from './movement-code.js';
 import { fiscalCodeSchema } from '../../core/organisations/fiscal-code.schema.js';
 
 const access = { service: VOUCHER_SERVICE };
@@ -58,10 +59,7 @@ export const movementsQuery = z
     }
   });
 
-/** The "codice identificativo" of a movement shown to the merchant: stable, derived from its id. */
-export function movementCode(id: string): string {
-  return `MOV-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
-}
+export { movementCode } from './movement-code.js';
 
 /** "Elenco Movimenti": the current merchant's movements, by period (Rome days) and/or beneficiary. */
 export function movementsRoutes(deps: VouchersRoutesDeps) {

@@ -109,6 +109,8 @@ describe('voucher purchases: the ledger', () => {
     expect(await releaseStaleHolds(db.kysely, clock)).toBe(0); // same day: still held
     expect((await ledgerBalance(id)).available).toBe(5_000);
     clock.set(new Date('2027-04-15T22:00:01Z')); // past midnight in Rome
+    // Before the job has run, yesterday's hold can no longer be authorised either.
+    await expect(db.kysely.transaction().execute((trx) => confirmPurchase(trx, clock, forgotten.id, merchant))).rejects.toMatchObject({ code: 'purchase_expired' });
     expect(await releaseStaleHolds(db.kysely, clock)).toBeGreaterThanOrEqual(1);
     expect(await ledgerBalance(id)).toEqual({ available: 8_000, fromLedger: 8_000 });
     await expect(db.kysely.transaction().execute((trx) => confirmPurchase(trx, clock, forgotten.id, merchant))).rejects.toMatchObject({ code: 'purchase_not_pending' });

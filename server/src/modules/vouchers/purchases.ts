@@ -112,15 +112,36 @@ async function explainRefusal(k: Kysely<VoucherTables>, input: NewPurchase, toda
  */
 export async function confirmPurchase(trx: AnyDb, clock: Clock, movementId: string, merchantStructureId: string): Promise<void> {
   const k = trx as Kysely<VoucherTables>;
+  const now = clock.now();
   const result = await k
     .updateTable('voucher_movements')
-    .set({ status: 'confermato', confirmed_at: clock.now() })
+    .set({ status: 'confermato', confirmed_at: now })
+    .where('id', '=', movementId)
+    .where('merchant_structure_id', '=', merchantStructureId)
+    .where('kind', '=', 'acquisto')
+    .where('status', '=', 'in_attesa')
+    // A hold lives until the end of its day, even if the end-of-day job has not run yet.
+    .where(sql<string>`(created_at AT TIME ZONE 'Europe/Rome')::date`, '=', sql<string>`${romeDate(now)}::date`)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1) return;
+  const pending = await k
+    .selectFrom('voucher_movements')
+    .select('created_at')
     .where('id', '=', movementId)
     .where('merchant_structure_id', '=', merchantStructureId)
     .where('kind', '=', 'acquisto')
     .where('status', '=', 'in_attesa')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+  if (pending && !isHoldAlive(pending.created_at, now)) throw new RuleViolation('purchase_expired', STALE_HOLD_MESSAGE);
+  throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+}
+
+/** Why a purchase left "in attesa" on an earlier day can no longer be authorised. */
+export const STALE_HOLD_MESSAGE = 'L’acquisto non è stato confermato nel giorno in cui è stato fatto: l’importo è tornato disponibile. Registra un nuovo acquisto.';
+
+/** Whether a purchase "in attesa" made at `createdAt` can still be authorised at `now` (same day in Rome). */
+export function isHoldAlive(createdAt: Date, now: Date): boolean {
+  return romeDate(createdAt) === romeDate(now);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../../core/documents/documents.samples.js';
 import { renderTemplate } from '../../core/notifications/templates/index.js';
 import { DEMO_PEOPLE } from '../../demo/identities.js';
 import { fiscalCodeCheckCharacter } from '../../shared/fiscal-code.js';
@@ -32,8 +33,12 @@ async function auditCount(action: string): Promise<number> {
   return rows[0].n;
 }
 
-const purchase = (client: HttpClient, amountCents: number, id = voucherId) =>
-  client.api('POST', `/api/vouchers/${id}/purchases`, { amountCents, idempotencyKey: crypto.randomUUID() });
+/** "Usa per acquisto" as the page does it: the receipt first, then the purchase that carries it. */
+async function purchase(client: HttpClient, amountCents: number, id = voucherId) {
+  const receipt = await client.upload(`/api/vouchers/${id}/receipts`, { name: 'scontrino.pdf', content: samplePdf(), type: 'application/pdf' });
+  if (receipt.status !== 201) return receipt;
+  return client.api('POST', `/api/vouchers/${id}/purchases`, { amountCents, idempotencyKey: crypto.randomUUID(), receiptDocumentId: receipt.body.id });
+}
 
 beforeAll(async () => {
   t = await startTestApp();

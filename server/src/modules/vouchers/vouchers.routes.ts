@@ -1,17 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock/clock.js';
 import { actorOf, recordAudit } from '../../core/audit/audit.js';
 import { structureOf } from '../../core/identity/access.js';
 import { enqueueNotification } from '../../core/notifications/index.js';
-import type { Documents } from '../../core/documents/index.js';
+import { PURCHASE_RECEIPT_POLICY, type Documents } from '../../core/documents/index.js';
 import type { OtpOperation, OtpService } from '../../core/otp/otp.js';
 import type { AnyDb } from '../../platform/db/database.js';
 import { NotFound, RuleViolation, ValidationFailed } from '../../platform/http/errors.js';
+import { romeDate } from '../../shared/dates.js';
 import { formatEuro } from '../../shared/money.js';
-import { confirmPurchase, holdPurchase } from './purchases.js';
+import { movementActions } from './movement-actions.js';
+import { movementCode } from './movement-code.js';
+import { confirmPurchase, holdPurchase, isHoldAlive, STALE_HOLD_MESSAGE } from './purchases.js';
+import { voucherState } from './voucher-state.js';
 import type { VoucherTables } from './vouchers.tables.js';
 import { fiscalCodeSchema } from '../../core/organisations/fiscal-code.schema.js';
 
@@ -27,6 +31,8 @@ export interface VouchersRoutesDeps {
 }
 
 const HEALTH_CARD_MESSAGE = 'Il numero della tessera sanitaria deve avere 20 cifre.';
+/** "Transazioni per esercente" shows the newest; the full history is in "Elenco Movimenti". */
+const MOVEMENTS_SHOWN = 200;
 const NOT_FOUND_BENEFICIARY = 'Nessun voucher trovato per il beneficiario.';
 
 const healthCardQuery = z
@@ -63,11 +69,97 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
     trx
       .selectFrom('voucher_movements as m')
       .innerJoin('vouchers as v', 'v.id', 'm.voucher_id')
-      .select(['m.id', 'm.voucher_id', 'm.amount_cents', 'm.status', 'v.mobile_phone', 'v.beneficiary_fiscal_code'])
+      .select(['m.id', 'm.voucher_id', 'm.amount_cents', 'm.status', 'm.created_at', 'v.mobile_phone', 'v.beneficiary_fiscal_code'])
       .where('m.id', '=', movementId)
       .where('m.merchant_structure_id', '=', merchantId)
       .where('m.kind', '=', 'acquisto')
       .executeTakeFirst();
+
+  /**
+   * The receipt must be a "purchase-receipt" of this merchant not attached to another purchase
+   * (a retried request, same idempotency key, may carry it again).
+   */
+  const checkReceipt = async (documentId: string, merchantId: string, idempotencyKey: string) => {
+    const receipt = await deps.documents.find(documentId);
+    if (!receipt || receipt.purpose !== PURCHASE_RECEIPT_POLICY.purpose || receipt.ownerStructureId !== merchantId) {
+      throw new ValidationFailed({ receiptDocumentId: 'Lo scontrino allegato non è stato trovato: allegalo di nuovo.' }, 'Allega lo scontrino.');
+    }
+    const used = await db
+      .selectFrom('voucher_movements')
+      .select('idempotency_key')
+      .where('receipt_document_id', '=', documentId)
+      .executeTakeFirst();
+    if (used && used.idempotency_key !== idempotencyKey) {
+      throw new RuleViolation('receipt_already_used', 'Questo scontrino è già allegato a un altro acquisto.', { receiptDocumentId: 'Questo scontrino è già allegato a un altro acquisto.' });
+    }
+  };
+
+  /** "Voucher Beneficiario": the voucher and this merchant's transactions on it; a view of the beneficiary's record. */
+  const present = async (request: FastifyRequest, structure: { id: string; name: string }, voucher: Selectable<VoucherTables['vouchers']>) => {
+    const movements = await db
+      .selectFrom('voucher_movements as m')
+      .select(['m.id', 'm.created_at', 'm.kind', 'm.status', 'm.amount_cents', 'm.receipt_document_id'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('voucher_movements as c')
+              .select('c.id')
+              .whereRef('c.purchase_id', '=', 'm.id')
+              .where('c.kind', '=', 'cancellazione')
+              .where('c.status', '<>', 'rilasciato'),
+          )
+          .as('cancelled'),
+      )
+      .where('m.voucher_id', '=', voucher.id)
+      .where('m.merchant_structure_id', '=', structure.id)
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(MOVEMENTS_SHOWN)
+      .execute();
+    const now = deps.clock.now();
+
+    await recordAudit(db, actorOf(request), {
+      action: 'voucher.view',
+      subject: { type: 'voucher', id: voucher.id },
+      personFiscalCode: voucher.beneficiary_fiscal_code,
+    });
+
+    const initialCents = Number(voucher.initial_cents);
+    const availableCents = Number(voucher.available_cents);
+    return {
+      voucher: {
+        id: voucher.id,
+        code: voucher.code,
+        givenName: voucher.given_name,
+        familyName: voucher.family_name,
+        fiscalCode: voucher.beneficiary_fiscal_code,
+        healthCardNumber: voucher.health_card_number,
+        initialCents,
+        availableCents,
+        usedCents: initialCents - availableCents,
+        activationDate: voucher.activation_date,
+        expiryDate: voucher.expiry_date,
+        state: voucherState(voucher, romeDate(now)),
+      },
+      /** "Data acquisto" of a purchase made now: the merchant's form shows it read-only. */
+      today: romeDate(now),
+      movements: movements.map((m) => ({
+        id: m.id,
+        code: movementCode(m.id),
+        createdAt: m.created_at.toISOString(),
+        merchantName: structure.name,
+        kind: m.kind,
+        status: m.status,
+        amountCents: Number(m.amount_cents),
+        cancelled: Boolean(m.cancelled),
+        actions: movementActions(
+          { kind: m.kind, status: m.status, createdAt: m.created_at, hasReceipt: m.receipt_document_id !== null, cancelled: Boolean(m.cancelled) },
+          now,
+        ),
+      })),
+    };
+  };
 
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
@@ -96,46 +188,18 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
         const voucher = await query.orderBy('v.expiry_date', 'desc').orderBy('v.created_at', 'desc').executeTakeFirst();
         if (!voucher) throw new NotFound(NOT_FOUND_BENEFICIARY);
 
-        const movements = await db
-          .selectFrom('voucher_movements')
-          .select(['id', 'created_at', 'kind', 'status', 'amount_cents'])
-          .where('voucher_id', '=', voucher.id)
-          .where('merchant_structure_id', '=', structure.id)
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .execute();
+        return present(request, structure, voucher);
+      },
+    );
 
-        await recordAudit(db, actorOf(request), {
-          action: 'voucher.view',
-          subject: { type: 'voucher', id: voucher.id },
-          personFiscalCode: voucher.beneficiary_fiscal_code,
-        });
-
-        const initialCents = Number(voucher.initial_cents);
-        const availableCents = Number(voucher.available_cents);
-        return {
-          voucher: {
-            id: voucher.id,
-            code: voucher.code,
-            givenName: voucher.given_name,
-            familyName: voucher.family_name,
-            fiscalCode: voucher.beneficiary_fiscal_code,
-            healthCardNumber: voucher.health_card_number,
-            initialCents,
-            availableCents,
-            usedCents: initialCents - availableCents,
-            activationDate: voucher.activation_date,
-            expiryDate: voucher.expiry_date,
-          },
-          movements: movements.map((m) => ({
-            id: m.id,
-            createdAt: m.created_at.toISOString(),
-            merchantName: structure.name,
-            kind: m.kind,
-            status: m.status,
-            amountCents: Number(m.amount_cents),
-          })),
-        };
+    app.get(
+      '/api/vouchers/:voucherId',
+      { config: { access }, schema: { tags, summary: 'Voucher Beneficiario (dopo la ricerca)', params: voucherParams } },
+      async (request) => {
+        const { structure } = structureOf(request);
+        const voucher = await enrolledVouchers(structure.id).selectAll('v').where('v.id', '=', request.params.voucherId).executeTakeFirst();
+        if (!voucher) throw new NotFound('Voucher non trovato.');
+        return present(request, structure, voucher);
       },
     );
 
@@ -150,6 +214,7 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
           body: z.object({
             amountCents: z.number({ error: 'Indica l’importo.' }).int('L’importo deve essere in centesimi interi.').positive('L’importo deve essere maggiore di zero.'),
             idempotencyKey: z.string().min(8).max(100),
+            receiptDocumentId: z.string({ error: 'Allega lo scontrino.' }).uuid('Allega lo scontrino.'),
           }),
         },
       },
@@ -160,12 +225,13 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
           .where('v.id', '=', request.params.voucherId)
           .executeTakeFirst();
         if (!voucher) throw new NotFound('Voucher non trovato.');
+        await checkReceipt(request.body.receiptDocumentId, structure.id, request.body.idempotencyKey);
 
         const movement = await holdPurchase(deps.db, deps.clock, {
           voucherId: voucher.id,
           merchantStructureId: structure.id,
           amountCents: request.body.amountCents,
-          receiptDocumentId: null,
+          receiptDocumentId: request.body.receiptDocumentId,
           idempotencyKey: request.body.idempotencyKey,
           createdBy: principal.user.id,
         });
@@ -197,6 +263,7 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
         const movement = await purchaseOf(db, request.params.movementId, structure.id);
         if (!movement) throw new NotFound('Acquisto non trovato.');
         if (movement.status !== 'in_attesa') throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+        if (!isHoldAlive(movement.created_at, deps.clock.now())) throw new RuleViolation('purchase_expired', STALE_HOLD_MESSAGE);
         return deps.otp.send(
           purchaseOperation({
             movementId: movement.id,

@@ -79,3 +79,50 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'PUT', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) => apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
+
+export interface UploadOptions {
+  /** Extra form fields sent before the file. */
+  fields?: Record<string, string>;
+  /** Bytes sent so far and the total, as the browser reports them. */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends one file as multipart/form-data (field "file"), with the CSRF token, and reads the JSON
+ * answer. XMLHttpRequest rather than fetch: only it reports upload progress.
+ */
+export function uploadFile<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    if (options.onProgress) {
+      const report = options.onProgress;
+      request.upload.addEventListener('progress', (event) => report(event.loaded, event.lengthComputable ? event.total : file.size));
+    }
+    request.addEventListener('load', () => {
+      const response = new Response(request.status === 204 ? null : request.responseText, {
+        status: request.status,
+        headers: { 'content-type': request.getResponseHeader('content-type') ?? '' },
+      });
+      if (request.status >= 200 && request.status < 300) {
+        resolve((request.status === 204 ? undefined : JSON.parse(request.responseText)) as T);
+        return;
+      }
+      void apiErrorFrom(response).then((error) => {
+        if (request.status === 401) onUnauthorized?.();
+        reject(error);
+      });
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, 'network_error', undefined)));
+    request.addEventListener('abort', () => reject(new DOMException('Upload aborted', 'AbortError')));
+    options.signal?.addEventListener('abort', () => request.abort());
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}

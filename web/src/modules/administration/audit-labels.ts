@@ -9,6 +9,19 @@ export const KNOWN_ACTIONS = [
   'clock.set',
   'document.upload',
   'document.view',
+  'voucher.view',
+  'voucher.list',
+  'voucher.purchase.create',
+  'voucher.purchase.confirm',
+  'voucher.purchase.cancel',
+  'voucher.program.create',
+  'voucher.program.merchant.enrol',
+  'voucher.program.merchant.remove',
+  'voucher.import.upload',
+  'voucher.import.confirm',
+  'voucher.import.complete',
+  'voucher.import.discard',
+  'voucher.import.report',
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 

@@ -100,6 +100,19 @@ export const it = {
     },
     clock: { set: 'Modifica data simulata' },
     document: { upload: 'Caricamento documento', view: 'Consultazione documento' },
+    voucher: {
+      view: 'Consultazione voucher',
+      list: 'Consultazione dei propri voucher',
+      purchase: { create: 'Acquisto registrato (in attesa)', confirm: 'Acquisto confermato', cancel: 'Movimento cancellato' },
+      program: { create: 'Creazione programma voucher', merchant: { enrol: 'Adesione esercente al programma', remove: 'Rimozione esercente dal programma' } },
+      import: {
+        upload: 'Caricamento elenco beneficiari',
+        confirm: 'Conferma importazione beneficiari',
+        complete: 'Importazione beneficiari completata',
+        discard: 'Importazione beneficiari annullata',
+        report: 'Scaricamento righe scartate',
+      },
+    },
   },
   /** Names of the recorded fields, for the details of an activity; others are shown as recorded. */
   fieldName: {
@@ -218,6 +231,19 @@ export const en: AdministrationMessages = {
     },
     clock: { set: 'Simulated date changed' },
     document: { upload: 'Document uploaded', view: 'Document viewed' },
+    voucher: {
+      view: 'Voucher viewed',
+      list: 'Own vouchers viewed',
+      purchase: { create: 'Purchase recorded (pending)', confirm: 'Purchase confirmed', cancel: 'Movement cancelled' },
+      program: { create: 'Voucher program created', merchant: { enrol: 'Merchant enrolled in the program', remove: 'Merchant removed from the program' } },
+      import: {
+        upload: 'Beneficiary list uploaded',
+        confirm: 'Beneficiary import confirmed',
+        complete: 'Beneficiary import completed',
+        discard: 'Beneficiary import discarded',
+        report: 'Rejected rows downloaded',
+      },
+    },
   },
   fieldName: {
     now: 'Platform date',

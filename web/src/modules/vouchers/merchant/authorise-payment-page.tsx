@@ -1,0 +1,1 @@
+export { AuthorisePaymentPage as default } from './movement-operation-page';
