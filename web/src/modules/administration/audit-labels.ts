@@ -22,6 +22,7 @@ export const KNOWN_ACTIONS = [
   'voucher.import.complete',
   'voucher.import.discard',
   'voucher.import.report',
+  'voucher.movements.export',
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 

@@ -112,6 +112,7 @@ export const it = {
         discard: 'Importazione beneficiari annullata',
         report: 'Scaricamento righe scartate',
       },
+      movements: { export: 'Esportazione movimenti' },
     },
   },
   /** Names of the recorded fields, for the details of an activity; others are shown as recorded. */
@@ -243,6 +244,7 @@ export const en: AdministrationMessages = {
         discard: 'Beneficiary import discarded',
         report: 'Rejected rows downloaded',
       },
+      movements: { export: 'Movements export' },
     },
   },
   fieldName: {
