@@ -5,8 +5,6 @@ import { CsvEncoder } from './csv-encoder.js';
 import { type ExportRow, inertText, italianAmount, italianDateTime, spreadsheetDate } from './export-row.js';
 
 const row = (overrides: Partial<ExportRow>): ExportRow => ({
-  id: '0a1b2c3d-0000-0000-0000-000000000000',
-  at: '2019-01-10 08:00:00+00',
   romeTime: '2019-01-10T09:00:00',
   code: 'MOV-0A1B2C3D',
   voucherCode: 'VS-1',

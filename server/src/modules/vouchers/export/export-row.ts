@@ -3,9 +3,6 @@ import type { MovementKind, MovementStatus } from '../vouchers.tables.js';
 
 /** One movement as "Esporta movimenti" writes it: read in batches, never all at once. */
 export interface ExportRow {
-  id: string;
-  /** created_at as PostgreSQL prints it: the exact keyset position (microseconds included). */
-  at: string;
   /** The wall-clock time in Rome, "YYYY-MM-DDTHH:MM:SS" (computed by PostgreSQL). */
   romeTime: string;
   code: string;

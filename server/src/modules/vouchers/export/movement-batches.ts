@@ -49,8 +49,10 @@ export function exportQuery(db: Kysely<VoucherTables>, merchantId: string, filte
 /**
  * Reads the export's rows in keyset batches on (created_at, id): each batch is one short query
  * starting where the previous one stopped, so no transaction stays open and nothing but the batch
- * in hand is held in memory. The consumer pulls the next batch only when it wants it (backpressure);
- * once `signal` aborts (the client went away) no further query runs.
+ * in hand (and the next, being read) is held in memory. The next batch's query runs while the
+ * consumer encodes the current one — PostgreSQL and Node work side by side — and no further one
+ * starts until the consumer asks (backpressure). Once `signal` aborts (the client went away) no
+ * query starts any more.
  */
 export async function* readMovementBatches(
   db: Kysely<VoucherTables>,
@@ -60,31 +62,41 @@ export async function* readMovementBatches(
 ): AsyncGenerator<ExportRow[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const base = exportQuery(db, merchantId, filters).limit(batchSize);
-  let after: { at: string; id: string } | null = null;
-  for (;;) {
-    if (options.signal?.aborted) return;
-    const position: { at: string; id: string } | null = after;
-    const query: typeof base = position
-      ? base.where(sql<boolean>`(m.created_at, m.id) < (${position.at}::timestamptz, ${position.id}::uuid)`)
-      : base;
-    const rows = await query.execute();
-    if (rows.length === 0) return;
-    const batch = rows.map(
-      (r): ExportRow => ({
-        id: r.id,
-        at: r.at,
-        romeTime: r.rome_time,
-        code: movementCode(r.id),
-        voucherCode: r.voucher_code,
-        fiscalCode: r.beneficiary_fiscal_code,
-        kind: r.kind,
-        status: r.status,
-        amountCents: Number(r.amount_cents),
-      }),
-    );
-    yield batch;
-    if (rows.length < batchSize) return;
-    const last: ExportRow = batch[batch.length - 1]!;
-    after = { at: last.at, id: last.id };
+  const read = (after: { at: string; id: string } | null) =>
+    (after ? base.where(sql<boolean>`(m.created_at, m.id) < (${after.at}::timestamptz, ${after.id}::uuid)`) : base).execute();
+
+  /** The batch as the encoders take it, and where the next one starts (the pg rows die here). */
+  const toBatch = (rows: Awaited<ReturnType<typeof read>>) => {
+    const last = rows[rows.length - 1];
+    return {
+      after: rows.length === batchSize && last ? { at: last.at, id: last.id } : null,
+      batch: rows.map(
+        (r): ExportRow => ({
+          romeTime: r.rome_time,
+          code: movementCode(r.id),
+          voucherCode: r.voucher_code,
+          fiscalCode: r.beneficiary_fiscal_code,
+          kind: r.kind,
+          status: r.status,
+          amountCents: Number(r.amount_cents),
+        }),
+      ),
+    };
+  };
+
+  let next: ReturnType<typeof read> | null = options.signal?.aborted ? null : read(null);
+  try {
+    while (next) {
+      const { batch, after } = toBatch(await next);
+      next = after && !options.signal?.aborted ? read(after) : null;
+      if (batch.length === 0) return;
+      // Let the next query leave (the pool hands out connections on the next tick) before this
+      // batch is encoded, which takes the thread for a few milliseconds.
+      if (next) await new Promise((resolve) => setImmediate(resolve));
+      yield batch;
+    }
+  } finally {
+    // A batch read ahead that nobody will take: let it end quietly.
+    next?.catch(() => {});
   }
 }

@@ -16,6 +16,9 @@ const DATE_TIME = 'dd/mm/yyyy hh:mm';
 
 type Sheet = ExcelJS.Worksheet & { commit(): void };
 
+const TEXT: Partial<ExcelJS.Style> = {};
+const CELL_STYLES: Partial<ExcelJS.Style>[] = [{ numFmt: DATE_TIME }, TEXT, TEXT, TEXT, { numFmt: EURO }, TEXT, TEXT];
+
 /**
  * The writable streams a worksheet's XML waits in before the compressor takes it. exceljs writes
  * a sheet without looking at backpressure (its buffer pushes into the zip entry's PassThrough),
@@ -73,11 +76,7 @@ export class XlsxEncoder extends Duplex {
     const sheet = this.workbook.addWorksheet(this.sheets === 1 ? 'Movimenti' : `Movimenti (${this.sheets})`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     }) as Sheet;
-    sheet.columns = EXPORT_HEADER.map((header, i) => ({
-      header,
-      width: WIDTHS[i],
-      style: i === 0 ? { numFmt: DATE_TIME } : i === 4 ? { numFmt: EURO } : {},
-    }));
+    sheet.columns = EXPORT_HEADER.map((header, i) => ({ header, width: WIDTHS[i] }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     this.sheet = sheet;
@@ -90,17 +89,19 @@ export class XlsxEncoder extends Duplex {
       let sheet = this.sheet ?? this.newSheet();
       for (const row of batch) {
         if (this.sheetRows === ROWS_PER_SHEET) sheet = this.newSheet();
-        sheet
-          .addRow([
-            spreadsheetDate(row.romeTime),
-            row.code,
-            inertText(row.voucherCode),
-            row.fiscalCode,
-            row.amountCents / 100,
-            kindLabel(row.kind),
-            statusLabel(row.status),
-          ])
-          .commit();
+        const added = sheet.addRow([
+          spreadsheetDate(row.romeTime),
+          row.code,
+          inertText(row.voucherCode),
+          row.fiscalCode,
+          row.amountCents / 100,
+          kindLabel(row.kind),
+          statusLabel(row.status),
+        ]);
+        // The same style objects for every row: exceljs caches a style by its object, so the
+        // shared ones are rendered once instead of once per cell (the export's largest cost).
+        for (let c = 0; c < CELL_STYLES.length; c++) added.getCell(c + 1).style = CELL_STYLES[c]!;
+        added.commit();
         this.sheetRows += 1;
       }
       this.rows += batch.length;
