@@ -30,6 +30,7 @@ import { EmployeesService } from './core/organisations/employees.js';
 import { enablementsRoutes } from './core/organisations/enablements.routes.js';
 import { PeopleRepository } from './core/organisations/people.repository.js';
 import { StructuresRepository } from './core/organisations/structures.repository.js';
+import { createClaims } from './modules/claims/index.js';
 import { createVouchers } from './modules/vouchers/index.js';
 import type { PeriodicJob } from './platform/jobs/periodic-jobs.js';
 import { DEMO_IDP_PATH, mountDemoIdentityProvider } from './demo/demo-idp.js';
@@ -149,7 +150,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
       secret: config.sessionSecret,
       owner: config.owner,
       demo: config.demo,
-      installedServices: new Set(['gestione-struttura', 'voucher-secondogeniti', 'gestione-programmi-voucher']),
+      installedServices: new Set(['gestione-struttura', 'voucher-secondogeniti', 'gestione-programmi-voucher', 'istanza-rimborso', 'valutazione-istanze']),
     }),
   );
   const employees = new EmployeesService(kysely, clock, (userId, structureId) => sessions.endAllOf(userId, structureId));
@@ -202,6 +203,8 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
   // Modules: each gets its dependencies explicitly and registers its own routes.
   const vouchers = createVouchers({ db: kysely, clock, otp, documents });
   await app.register(vouchers.routes);
+  const claims = createClaims({ db: kysely, clock, documents, publicUrl: config.publicUrl });
+  await app.register(claims.routes);
   if (config.demo) {
     await app.register(otpDemoRoutes(otp, kysely));
     await mountDemoIdentityProvider(app, {
@@ -227,5 +230,5 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  return { app, routes, jobs: [...vouchers.jobs] };
+  return { app, routes, jobs: [...vouchers.jobs, ...claims.jobs] };
 }

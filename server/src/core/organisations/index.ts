@@ -36,3 +36,23 @@ export async function structuresByIds(db: AnyDb, ids: readonly string[]): Promis
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+export interface StructureOwner {
+  userId: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+}
+
+/** The owners ("titolare") of a structure who are not disabled, e.g. to notify them. */
+export function ownersOf(db: AnyDb, structureId: string): Promise<StructureOwner[]> {
+  return (db as Kysely<DirectoryTables>)
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id as userId', 'u.given_name as givenName', 'u.family_name as familyName', 'u.email'])
+    .where('m.organisation_id', '=', structureId)
+    .where('m.role', '=', 'owner')
+    .where('m.disabled_at', 'is', null)
+    .orderBy('u.id')
+    .execute();
+}

@@ -5,4 +5,5 @@ import type { MigrationSource } from './migrate.js';
 export const MIGRATION_SOURCES: MigrationSource[] = [
   { module: 'core', dir: fileURLToPath(new URL('../../../migrations', import.meta.url)) },
   { module: 'vouchers', dir: fileURLToPath(new URL('../../modules/vouchers/migrations', import.meta.url)) },
+  { module: 'claims', dir: fileURLToPath(new URL('../../modules/claims/migrations', import.meta.url)) },
 ];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel } from '../notifications.tables.js';
+import { claimStatusChanged } from './claim-status-changed.js';
 import { inApp } from './in-app.js';
 import { otpCode } from './otp-code.js';
 import { passwordReset } from './password-reset.js';
@@ -15,6 +16,7 @@ export const TEMPLATES = {
   'password-reset': passwordReset,
   'in-app': inApp,
   'voucher-movement': voucherMovement,
+  'claim-status-changed': claimStatusChanged,
 } as const satisfies Record<string, Template<z.ZodType, Channel>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
