@@ -11,6 +11,8 @@ import { NotFoundPage } from './core/layout/not-found-page';
 import { SignedIn } from './core/session/signed-in';
 import { AdminOnly, AUDIT_LOG_PATH, AUDIT_LOG_SERVICE, SIMULATED_DATE_PATH, SIMULATED_DATE_SERVICE } from './modules/administration';
 import { SelectStructurePage, STRUCTURE_MANAGEMENT_SERVICE, StructureManagementPage } from './modules/organisations';
+import { claimsMerchantRoutes } from './modules/claims/merchant';
+import { claimsReviewRoutes } from './modules/claims/review';
 import { MY_VOUCHERS_PATH } from './modules/vouchers/citizen';
 import { VOUCHERS_MERCHANT_PATH, VOUCHERS_MERCHANT_SERVICE } from './modules/vouchers/merchant';
 import { PROGRAMS_PATH, PROGRAMS_SERVICE } from './modules/vouchers/programs';
@@ -214,6 +216,8 @@ const router = createBrowserRouter([
           </SignedIn>
         ),
       },
+      ...claimsMerchantRoutes,
+      ...claimsReviewRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

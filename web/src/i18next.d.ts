@@ -1,6 +1,8 @@
 import 'i18next';
 import type { CoreMessages } from './core/i18n/messages.it';
 import type { AdministrationMessages } from './modules/administration/messages';
+import type { ClaimsMerchantMessages } from './modules/claims/merchant/messages';
+import type { ClaimsReviewMessages } from './modules/claims/review/messages';
 import type { OrganisationsMessages } from './modules/organisations/messages';
 import type { VouchersMerchantMessages } from './modules/vouchers/merchant/messages';
 
@@ -13,6 +15,8 @@ declare module 'i18next' {
       organisations: OrganisationsMessages;
       administration: AdministrationMessages;
       'vouchers-merchant': VouchersMerchantMessages;
+      'claims-merchant': ClaimsMerchantMessages;
+      'claims-review': ClaimsReviewMessages;
     };
   }
 }

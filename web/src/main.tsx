@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { App, createQueryClient } from './app';
 import { addMessages, initI18n } from './core/i18n/i18n';
 import { administrationEn, administrationIt } from './modules/administration';
+import { claimsMerchantEn, claimsMerchantIt } from './modules/claims/merchant';
+import { claimsReviewEn, claimsReviewIt } from './modules/claims/review';
 import { organisationsEn, organisationsIt } from './modules/organisations';
 import { vouchersMerchantEn, vouchersMerchantIt } from './modules/vouchers/merchant';
 
@@ -14,6 +16,8 @@ initI18n();
 addMessages('organisations', { it: organisationsIt, en: organisationsEn });
 addMessages('administration', { it: administrationIt, en: administrationEn });
 addMessages('vouchers-merchant', { it: vouchersMerchantIt, en: vouchersMerchantEn });
+addMessages('claims-merchant', { it: claimsMerchantIt, en: claimsMerchantEn });
+addMessages('claims-review', { it: claimsReviewIt, en: claimsReviewEn });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

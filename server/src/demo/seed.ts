@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PIN, type DemoIdentity } from './ident
 import type { Clock } from '../core/clock/clock.js';
 import type { DocumentStore } from '../core/documents/index.js';
 import { seedVouchersDemo } from '../modules/vouchers/index.js';
+import { seedClaimsDemo } from '../modules/claims/index.js';
 
 type Person = keyof typeof DEMO_PEOPLE;
 
@@ -144,6 +145,14 @@ export async function seedCoreDemo(db: Kysely<DirectoryTables>, modules?: DemoMo
       await seedVouchersDemo(trx, modules.clock, { farmacia: merchant('Farmacia Centrale', 'merchantOperator'), babyStore: merchant('Baby Store Caserta', 'secondMerchantOperator') }, {
         documentStore: modules.documentStore,
         regionStructureId: structureIds.get('Regione Campania')!,
+      });
+      await seedClaimsDemo(trx, {
+        clock: modules.clock,
+        regionStructureId: structureIds.get('Regione Campania')!,
+        regionName: 'Regione Campania',
+        regionOperator: { userId: userIds.get('regionOperator')!, name: 'Luca Romano' },
+        farmacia: { structureId: structureIds.get('Farmacia Centrale')!, name: 'Farmacia Centrale', userId: userIds.get('merchantOwner')!, email: DEMO_PEOPLE.merchantOwner.email },
+        babyStore: { structureId: structureIds.get('Baby Store Caserta')!, name: 'Baby Store Caserta', userId: userIds.get('secondMerchantOwner')!, email: DEMO_PEOPLE.secondMerchantOwner.email },
       });
     }
     return true;

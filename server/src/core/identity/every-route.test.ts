@@ -40,10 +40,19 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/voucher-programs/:programId/imports': undefined,
   'POST /api/voucher-programs/:programId/imports/:importId/confirm': undefined,
   'POST /api/voucher-programs/:programId/imports/:importId/discard': undefined,
+  'POST /api/claims': { regionStructureId: '<victimStructure>', iban: 'IT60X0542811101000000123456', email: 'intruso@example.it' },
+  'PATCH /api/claims/:claimId': { email: 'intruso@example.it' },
+  'POST /api/claims/:claimId/withdrawal': undefined,
+  'POST /api/claims/:claimId/integration/document': undefined,
+  'POST /api/claims/:claimId/integration/submission': undefined,
+  'POST /api/claims-review/:claimId/approval': undefined,
+  'POST /api/claims-review/:claimId/rejection': { reason: 'Intruso' },
+  'POST /api/claims-review/:claimId/integration-request': { text: 'Intruso', deadline: '2030-01-10' },
+  'POST /api/claims-review/payment-batches': { claimIds: ['<victimClaim>'], debtorName: 'Intruso', debtorIban: 'IT60X0542811101000000123456', executionDate: '2030-01-10' },
 };
 
 let t: TestApp;
-let victim: { structureId: string; userId: string; fiscalCode: string; documentId: string; voucherId: string; movementId: string };
+let victim: { structureId: string; userId: string; fiscalCode: string; documentId: string; voucherId: string; movementId: string; claimId: string; integrationId: string };
 
 async function snapshot() {
   const db = t.database.pool;
@@ -56,6 +65,9 @@ async function snapshot() {
     JSON.stringify((await db.query('SELECT id, status, amount_cents FROM voucher_movements ORDER BY id')).rows),
     JSON.stringify((await db.query("SELECT count(*) FROM otp_challenges WHERE purpose = 'voucher.purchase'")).rows),
     JSON.stringify((await db.query('SELECT offset_ms FROM simulated_clock')).rows),
+    JSON.stringify((await db.query('SELECT id, status, iban, email, evaluated_at FROM claims ORDER BY id')).rows),
+    JSON.stringify((await db.query('SELECT claim_id, document_id, submitted_at FROM claim_integrations ORDER BY id')).rows),
+    JSON.stringify((await db.query('SELECT count(*) FROM claim_payment_batches')).rows),
   ].join('\n');
 }
 
@@ -66,6 +78,8 @@ function fill(url: string) {
     .replace(':service', 'voucher-secondogeniti')
     .replace(':voucherId', victim.voucherId)
     .replace(':movementId', victim.movementId)
+    .replace(':claimId', victim.claimId)
+    .replace(':integrationId', victim.integrationId)
     // The beneficiary of the victim's voucher, searched by an intruder.
     .replace(/^\/api\/vouchers\/search$/, `/api/vouchers/search?fiscalCode=${DEMO_PEOPLE.secondCitizen.fiscalCode}`);
 }
@@ -73,7 +87,7 @@ function fill(url: string) {
 function bodyFor(key: string) {
   const body = SAMPLE_BODIES[key];
   return body && typeof body === 'object'
-    ? JSON.parse(JSON.stringify(body).replace('<victimStructure>', victim.structureId).replace('<victimDocument>', victim.documentId))
+    ? JSON.parse(JSON.stringify(body).replace('<victimStructure>', victim.structureId).replace('<victimDocument>', victim.documentId).replace('<victimClaim>', victim.claimId))
     : body;
 }
 
@@ -102,7 +116,28 @@ beforeAll(async () => {
      VALUES ($1, $2, 'acquisto', 'in_attesa', 2500, 'victim-purchase-0001', $3, now()) RETURNING id`,
     [voucher.rows[0].id, farmacia.id, gallo.id],
   );
+  // A claim of the victim, "Da integrare", holding that purchase.
+  const region = await db.selectFrom('organisations').select('id').where('name', '=', 'Regione Campania').executeTakeFirstOrThrow();
+  const claim = await t.database.pool.query(
+    `INSERT INTO claims (merchant_structure_id, region_structure_id, period_year, period_index, amount_cents, purchase_count, transactions_from, transactions_to,
+                         iban, email, created_by, created_at, status_changed_at)
+     VALUES ($1, $2, 2026, 1, 2500, 1, '2026-03-02', '2026-03-02', 'IT60X0542811101000000123456', 'vittima@example.it', $3, now(), now()) RETURNING id`,
+    [farmacia.id, region.id, gallo.id],
+  );
+  await t.database.pool.query(
+    `INSERT INTO claim_purchases (claim_id, movement_id, purchased_at, voucher_code, beneficiary_fiscal_code, amount_cents)
+     VALUES ($1, $2, '2026-03-02T10:00:00Z', 'VS-TEST-000001', $3, 2500)`,
+    [claim.rows[0].id, movement.rows[0].id, DEMO_PEOPLE.secondCitizen.fiscalCode],
+  );
+  await t.database.pool.query("UPDATE claims SET status = 'da_integrare' WHERE id = $1", [claim.rows[0].id]);
+  const integration = await t.database.pool.query(
+    `INSERT INTO claim_integrations (claim_id, request_text, deadline, requested_by, requested_at, document_id, document_uploaded_at)
+     VALUES ($1, 'Inviare gli scontrini', '2999-01-01', $2, now(), $3, now()) RETURNING id`,
+    [claim.rows[0].id, gallo.id, document.rows[0].id],
+  );
   victim = {
+    claimId: claim.rows[0].id,
+    integrationId: integration.rows[0].id,
     structureId: farmacia.id,
     userId: gallo.id,
     fiscalCode: gallo.fiscal_code!,
@@ -174,7 +209,7 @@ describe('every registered route', () => {
       const key = `${route.method} ${route.url}`;
       const r = await intruder.api(route.method, fill(route.url), bodyFor(key));
       expect(JSON.stringify(r.body ?? ''), key).not.toContain(victim.fiscalCode);
-      if (route.url.includes(':userId') || key === 'POST /api/session/structure' || key === 'GET /api/documents/:id') {
+      if (route.url.includes(':userId') || route.url.startsWith('/api/claims/:claimId') || key === 'POST /api/session/structure' || key === 'GET /api/documents/:id') {
         expect(r.status, key).toBe(404);
         expect(r.body.detail, key).toMatch(/non trovat/);
       }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock/clock.js';
+import { ownerServices } from '../organisations/service-catalogue.js';
 import { type AuthMethod, type Principal, STRUCTURE_MANAGEMENT_SERVICE } from './principal.js';
 import { hashToken, isWellFormedToken, newToken } from './session-token.js';
 import type { LiveSessionRow, SessionsRepository } from './sessions.repository.js';
@@ -112,7 +113,8 @@ function toPrincipal(idHash: Buffer, row: LiveSessionRow): Principal | null {
   const isMember = row.role !== null && row.membership_disabled === false;
   if (!isMember && !row.is_admin) return null;
   const services = new Set(isMember ? row.services : []);
-  if (row.role === 'owner' || row.is_admin) services.add(STRUCTURE_MANAGEMENT_SERVICE);
+  if (row.is_admin) services.add(STRUCTURE_MANAGEMENT_SERVICE);
+  if (isMember && row.role === 'owner') for (const service of ownerServices(row.structure_kind ?? '')) services.add(service);
   return {
     sessionIdHash: idHash,
     authMethod: row.auth_method,

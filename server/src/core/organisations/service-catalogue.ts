@@ -13,6 +13,8 @@ export interface ServiceDefinition {
   path: string;
   /** Owner's by right, never associated to an employee. */
   ownerOnly?: boolean;
+  /** The owner holds it by right and may also associate it to employees (e.g. "Istanza di rimborso": the titolare files the claims). */
+  ownerByRight?: boolean;
 }
 
 export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
@@ -37,6 +39,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     description: 'Istanze di rimborso per quadrimestre.',
     kinds: ['merchant'],
     path: '/istanze-rimborso',
+    ownerByRight: true,
   },
   {
     code: 'gestione-programmi-voucher',
@@ -82,4 +85,9 @@ export function findService(code: string): ServiceDefinition | undefined {
 /** Services that can be associated to an employee of a structure of this kind. */
 export function associableServices(kind: OrganisationKind): ServiceDefinition[] {
   return SERVICE_CATALOGUE.filter((s) => !s.ownerOnly && s.kinds.includes(kind));
+}
+
+/** The services the owner of a structure of this kind holds without being associated to them. */
+export function ownerServices(kind: string): string[] {
+  return SERVICE_CATALOGUE.filter((s) => (s.ownerOnly || s.ownerByRight) && (s.kinds as readonly string[]).includes(kind)).map((s) => s.code);
 }

@@ -10,6 +10,7 @@ import { merchantClaimsRoutes } from './merchant/merchant-claims.routes.js';
 import { expireIntegrations } from './review/expire-integrations.js';
 import { reviewRoutes } from './review/review.routes.js';
 
+export { type DemoClaimsOptions, seedClaimsDemo } from './demo-data.js';
 export { CLAIMS_REVIEW_SERVICE, CLAIMS_SERVICE, type ClaimsDeps } from './claims.deps.js';
 
 export function createClaims(deps: ClaimsDeps) {

@@ -16,6 +16,7 @@ import { vouchersRoutes, type VouchersRoutesDeps } from './vouchers.routes.js';
 export { VOUCHER_SERVICE } from './vouchers.routes.js';
 export { DEMO_BENEFICIARIES, DEMO_PROGRAM, type DemoVoucherMerchants, seedVouchersDemo } from './demo-data.js';
 export type VouchersDeps = VouchersRoutesDeps;
+export { type ClaimablePurchase, type ClaimablePurchasesFilter, claimablePurchases } from './claimable-purchases.js';
 
 export function createVouchers(deps: VouchersDeps) {
   const programs = createProgramAdministration(deps);
