@@ -99,6 +99,9 @@ function printBanner(config: Config, embedded: boolean) {
       `    ${DEMO_ADMIN.username.padEnd(20)} Amministratore della piattaforma (password + PIN)`,
       `  Beneficiari di "${DEMO_PROGRAM.name}" da cercare in "Ricerca Beneficiario" (date relative al primo avvio):`,
       ...DEMO_BENEFICIARIES.map((b) => `    ${b.fiscalCode}  TS ${b.healthCardNumber}  ${`${b.givenName} ${b.familyName}`.padEnd(18)} ${b.code}  ${b.description}`),
+      '  Istanze di rimborso: Mario Rossi (titolare, Farmacia Centrale) le inserisce da "Istanza di rimborso" nell\'ultimo mese',
+      '    del quadrimestre (aprile, agosto, dicembre: altrimenti spostare la data simulata); Luca Romano (Regione Campania) le valuta',
+      '    da "Valutazione istanze di rimborso" e le inoltra per decreto di pagamento (file SEPA pain.001).',
       `  E-mail e SMS inviati (non escono dal computer): ${config.publicUrl}/demo/inbox`,
     );
   }
