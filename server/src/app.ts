@@ -31,6 +31,7 @@ import { enablementsRoutes } from './core/organisations/enablements.routes.js';
 import { PeopleRepository } from './core/organisations/people.repository.js';
 import { StructuresRepository } from './core/organisations/structures.repository.js';
 import { createClaims } from './modules/claims/index.js';
+import { createHelpdesk } from './modules/helpdesk/index.js';
 import { createVouchers } from './modules/vouchers/index.js';
 import type { PeriodicJob } from './platform/jobs/periodic-jobs.js';
 import { DEMO_IDP_PATH, mountDemoIdentityProvider } from './demo/demo-idp.js';
@@ -150,7 +151,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
       secret: config.sessionSecret,
       owner: config.owner,
       demo: config.demo,
-      installedServices: new Set(['gestione-struttura', 'voucher-secondogeniti', 'gestione-programmi-voucher', 'istanza-rimborso', 'valutazione-istanze']),
+      installedServices: new Set(['gestione-struttura', 'voucher-secondogeniti', 'gestione-programmi-voucher', 'istanza-rimborso', 'valutazione-istanze', 'sol-assistenza', 'supervisione-assistenza']),
     }),
   );
   const employees = new EmployeesService(kysely, clock, (userId, structureId) => sessions.endAllOf(userId, structureId));
@@ -205,6 +206,17 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
   await app.register(vouchers.routes);
   const claims = createClaims({ db: kysely, clock, documents, publicUrl: config.publicUrl });
   await app.register(claims.routes);
+  const helpdesk = createHelpdesk({
+    db: kysely,
+    clock,
+    realClock,
+    documents,
+    limiter,
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+    closeAfterDays: config.helpdeskCloseAfterDays,
+  });
+  await app.register(helpdesk.routes);
   if (config.demo) {
     await app.register(otpDemoRoutes(otp, kysely));
     await mountDemoIdentityProvider(app, {
@@ -230,5 +242,5 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  return { app, routes, jobs: [...vouchers.jobs, ...claims.jobs] };
+  return { app, routes, jobs: [...vouchers.jobs, ...claims.jobs, ...helpdesk.jobs] };
 }

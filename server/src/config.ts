@@ -25,6 +25,7 @@ const envSchema = z.object({
   OWNER_NAME: z.string().default('Regione Campania'),
   OWNER_URL: z.string().url().default('https://www.regione.campania.it/'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  HELPDESK_CLOSE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/i, 'must be smtp://host:port or smtps://host:port').optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -70,6 +71,8 @@ export interface Config {
   /** Port of the demo SMTP server (demo mode only; it listens on the loopback interface). */
   demoSmtpPort: number;
   logLevel: string;
+  /** SOL Assistenza: a request "risolto" becomes "chiuso" this many days later (seed 004 §2.5). */
+  helpdeskCloseAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    helpdeskCloseAfterDays: e.HELPDESK_CLOSE_AFTER_DAYS,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     oidc: { spid: provider('SPID', 'sportello-spid'), cie: provider('CIE', 'sportello-cie') },
     owner: { name: e.OWNER_NAME, url: e.OWNER_URL },

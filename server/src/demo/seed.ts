@@ -23,14 +23,27 @@ const STRUCTURES: DemoStructure[] = [
     name: 'Regione Campania',
     kind: 'region',
     owner: 'regionOwner',
-    operators: [{ person: 'regionOperator', services: ['gestione-programmi-voucher', 'valutazione-istanze'] }],
+    operators: [
+      { person: 'regionOperator', services: ['gestione-programmi-voucher', 'valutazione-istanze'] },
+      { person: 'regionalDeskOperator', services: ['sol-assistenza'] },
+    ],
   },
   {
     name: 'ASL Napoli 1 Centro',
     kind: 'health_agency',
     parent: 'Regione Campania',
     owner: 'agencyOwner',
-    operators: [{ person: 'agencyOperator', services: ['sol-assistenza'] }],
+    operators: [
+      { person: 'agencyOperator', services: ['sol-assistenza'] },
+      { person: 'agencySupervisor', services: ['sol-assistenza', 'supervisione-assistenza'] },
+    ],
+  },
+  {
+    name: 'ASL Caserta',
+    kind: 'health_agency',
+    parent: 'Regione Campania',
+    owner: 'secondAgencyOwner',
+    operators: [{ person: 'secondAgencyOperator', services: ['sol-assistenza'] }],
   },
   { name: 'Comune di Napoli', kind: 'municipality', owner: 'municipalityOwner', operators: [] },
   {
@@ -60,6 +73,9 @@ const STRUCTURES: DemoStructure[] = [
 /** Credential accounts: operators with PIN (RUPAR-style), a business account, the administrator. */
 export const DEMO_ACCOUNTS = [
   { username: 'operatore.asl', person: 'agencyOperator' as Person, pin: true, description: 'Operatore ASL (password + PIN)' },
+  { username: 'supervisore.asl', person: 'agencySupervisor' as Person, pin: true, description: 'Supervisore SOL Assistenza ASL Napoli 1 (password + PIN)' },
+  { username: 'operatore.asl.caserta', person: 'secondAgencyOperator' as Person, pin: true, description: 'Operatrice ASL Caserta (password + PIN)' },
+  { username: 'assistenza.regione', person: 'regionalDeskOperator' as Person, pin: true, description: 'Assistenza regionale, Regione Campania (password + PIN)' },
   { username: 'farmacia.centrale', person: 'merchantOwner' as Person, pin: false, description: 'Esercente Farmacia Centrale (password)' },
 ];
 export const DEMO_ADMIN = { username: 'admin', givenName: 'Amministratore', familyName: 'Sportello' };

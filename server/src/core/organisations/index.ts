@@ -12,13 +12,15 @@ export interface StructureRef {
   id: string;
   name: string;
   kind: OrganisationKind;
+  /** The structure it belongs to (a health agency's region), if any. */
+  parentId: string | null;
 }
 
 /** The structures of one kind (e.g. every merchant, to enrol in a program), by name. */
 export function listStructuresOfKind(db: AnyDb, kind: OrganisationKind): Promise<StructureRef[]> {
   return (db as Kysely<DirectoryTables>)
     .selectFrom('organisations')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', 'parent_id as parentId'])
     .where('kind', '=', kind)
     .orderBy('name')
     .orderBy('id')
@@ -31,7 +33,7 @@ export async function structuresByIds(db: AnyDb, ids: readonly string[]): Promis
   if (unique.length === 0) return new Map();
   const rows = await (db as Kysely<DirectoryTables>)
     .selectFrom('organisations')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', 'parent_id as parentId'])
     .where('id', 'in', unique)
     .execute();
   return new Map(rows.map((row) => [row.id, row]));

@@ -60,7 +60,14 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     name: 'SOL Assistenza',
     description: 'Richieste di assistenza dei cittadini.',
     kinds: ['region', 'health_agency'],
-    path: '/assistenza',
+    path: '/assistenza/operatori',
+  },
+  {
+    code: 'supervisione-assistenza',
+    name: 'Supervisione SOL Assistenza',
+    description: 'Risposte predefinite e andamento delle richieste di assistenza.',
+    kinds: ['region', 'health_agency'],
+    path: '/assistenza/supervisione',
   },
   {
     code: 'buoni-servizio',

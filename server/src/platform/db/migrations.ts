@@ -6,4 +6,5 @@ export const MIGRATION_SOURCES: MigrationSource[] = [
   { module: 'core', dir: fileURLToPath(new URL('../../../migrations', import.meta.url)) },
   { module: 'vouchers', dir: fileURLToPath(new URL('../../modules/vouchers/migrations', import.meta.url)) },
   { module: 'claims', dir: fileURLToPath(new URL('../../modules/claims/migrations', import.meta.url)) },
+  { module: 'helpdesk', dir: fileURLToPath(new URL('../../modules/helpdesk/migrations', import.meta.url)) },
 ];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from '../notifications.tables.js';
 import { claimStatusChanged } from './claim-status-changed.js';
+import { helpdeskPublicNote, helpdeskRequestReceived } from './helpdesk.js';
 import { inApp } from './in-app.js';
 import { otpCode } from './otp-code.js';
 import { passwordReset } from './password-reset.js';
@@ -17,6 +18,8 @@ export const TEMPLATES = {
   'in-app': inApp,
   'voucher-movement': voucherMovement,
   'claim-status-changed': claimStatusChanged,
+  'helpdesk-request-received': helpdeskRequestReceived,
+  'helpdesk-public-note': helpdeskPublicNote,
 } as const satisfies Record<string, Template<z.ZodType, Channel>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
