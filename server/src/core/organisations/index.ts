@@ -58,3 +58,57 @@ export function ownersOf(db: AnyDb, structureId: string): Promise<StructureOwner
     .orderBy('u.id')
     .execute();
 }
+
+/** A person as listed in a menu: id and "Nome Cognome". */
+export interface NamedPerson {
+  id: string;
+  name: string;
+}
+
+/**
+ * The people who may work a service in a structure: members not disabled (owner or operator)
+ * holding the service in membership_services, by name — e.g. the "OPERATORE" menu of the help desk.
+ */
+export async function operatorsWithService(db: AnyDb, structureId: string, serviceCode: string): Promise<NamedPerson[]> {
+  const rows = await (db as Kysely<DirectoryTables>)
+    .selectFrom('memberships as m')
+    .innerJoin('membership_services as ms', (join) =>
+      join.onRef('ms.organisation_id', '=', 'm.organisation_id').onRef('ms.user_id', '=', 'm.user_id').on('ms.service_code', '=', serviceCode),
+    )
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.given_name', 'u.family_name'])
+    .where('m.organisation_id', '=', structureId)
+    .where('m.role', 'in', ['owner', 'operator'])
+    .where('m.disabled_at', 'is', null)
+    .orderBy('u.given_name')
+    .orderBy('u.family_name')
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}` }));
+}
+
+/** "Nome Cognome" of the given users (e.g. a former assignee in a history); unknown ids are absent. */
+export async function userNamesByIds(db: AnyDb, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await (db as Kysely<DirectoryTables>).selectFrom('users').select(['id', 'given_name', 'family_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, `${r.given_name} ${r.family_name}`]));
+}
+
+export interface PersonContact {
+  id: string;
+  fiscalCode: string | null;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  mobilePhone: string | null;
+}
+
+/** A person's name and contacts (e.g. to prefill a form he is filing), or undefined. */
+export function personById(db: AnyDb, userId: string): Promise<PersonContact | undefined> {
+  return (db as Kysely<DirectoryTables>)
+    .selectFrom('users')
+    .select(['id', 'fiscal_code as fiscalCode', 'given_name as givenName', 'family_name as familyName', 'email', 'mobile_phone as mobilePhone'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}

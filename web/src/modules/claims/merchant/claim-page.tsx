@@ -1,3 +1,6 @@
+import { isApiError } from '../../../core/api/api-error';
+import { NotFoundPage } from '../../../core/layout/not-found-page';
+import { useFlash } from '../../../core/navigation/use-flash';
 import { Button } from 'design-react-kit';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,13 +31,15 @@ export default function ClaimPage() {
   const { claimId = '' } = useParams();
   const location = useLocation();
   const claim = useClaim(claimId);
-  const [message, setMessage] = useState<string | null>((location.state as ClaimsPageState | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(useFlash<string>('message') ?? null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const title = claim.data ? t('detail.title', { number: claim.data.number }) : t('detail.notFound');
   usePageTitle(title);
 
   const crumbs = [{ label: t('service'), to: CLAIMS_MERCHANT_PATH }, { label: title }];
   if (claim.isPending) return <PageLoading />;
+  // Missing, not this structure's, or not an id at all: the same page as any unknown address.
+  if (isApiError(claim.error) && (claim.error.status === 404 || claim.error.status === 400)) return <NotFoundPage />;
   if (!claim.data) {
     return (
       <div className="container-xxl py-4 py-lg-5">

@@ -1,3 +1,4 @@
+import { useFlash } from '../../../core/navigation/use-flash';
 import { Button, Icon } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export default function ClaimsPage() {
   const page = Math.max(1, Number.parseInt(params.get('pagina') ?? '1', 10) || 1);
   const claims = useClaims(page, PAGE_SIZE);
   const filingWindow = useFilingWindow();
-  const [message, setMessage] = useState<string | null>((location.state as ClaimsPageState | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(useFlash<string>('message') ?? null);
   const [withdrawing, setWithdrawing] = useState<ClaimSummary | null>(null);
   const data = claims.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;

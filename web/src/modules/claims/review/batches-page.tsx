@@ -1,3 +1,4 @@
+import { useFlash } from '../../../core/navigation/use-flash';
 import { Table } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
@@ -24,7 +25,7 @@ export default function BatchesPage() {
   const { t } = useTranslation('claims-review');
   usePageTitle(t('batches.title'));
   const location = useLocation();
-  const created = (location.state as BatchesPageState | null)?.created;
+  const created = useFlash<BatchesPageState['created']>('created');
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(params.get('pagina') ?? '1', 10) || 1);
   const batches = useBatches(page, PAGE_SIZE);

@@ -1,3 +1,4 @@
+import { useFlash } from '../../../core/navigation/use-flash';
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -27,7 +28,7 @@ export default function VoucherPage() {
   const location = useLocation();
   const session = useStructureSession();
   const view = useVoucher(voucherId);
-  const message = (location.state as VoucherPageState | null)?.message ?? null;
+  const message = useFlash<string>('message') ?? null;
 
   const crumbs = [{ label: t('service'), to: SERVICE_PATH }, { label: t('voucher.title') }];
   if (view.isPending) return <PageLoading />;

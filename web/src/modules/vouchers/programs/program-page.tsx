@@ -1,3 +1,4 @@
+import { useFlash } from '../../../core/navigation/use-flash';
 import { Badge, Icon, Table } from 'design-react-kit';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -20,7 +21,7 @@ import { EXAMPLE_ACTIVATION, voucherExpiryDate } from './voucher-expiry';
 export default function ProgramPage() {
   const { programId = '' } = useParams();
   const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(useFlash<string>('message') ?? null);
   const text = useProgramsText();
   const program = useProgram(programId);
   usePageTitle(program.data?.program.name ?? text.list.title);
