@@ -13,6 +13,8 @@ import { AdminOnly, AUDIT_LOG_PATH, AUDIT_LOG_SERVICE, SIMULATED_DATE_PATH, SIMU
 import { SelectStructurePage, STRUCTURE_MANAGEMENT_SERVICE, StructureManagementPage } from './modules/organisations';
 import { claimsMerchantRoutes } from './modules/claims/merchant';
 import { claimsReviewRoutes } from './modules/claims/review';
+import { helpdeskCitizenRoutes } from './modules/helpdesk/citizen';
+import { helpdeskDeskRoutes } from './modules/helpdesk/desk';
 import { MY_VOUCHERS_PATH } from './modules/vouchers/citizen';
 import { VOUCHERS_MERCHANT_PATH, VOUCHERS_MERCHANT_SERVICE } from './modules/vouchers/merchant';
 import { PROGRAMS_PATH, PROGRAMS_SERVICE } from './modules/vouchers/programs';
@@ -218,6 +220,8 @@ const router = createBrowserRouter([
       },
       ...claimsMerchantRoutes,
       ...claimsReviewRoutes,
+      ...helpdeskCitizenRoutes,
+      ...helpdeskDeskRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,8 @@ import type { CoreMessages } from './core/i18n/messages.it';
 import type { AdministrationMessages } from './modules/administration/messages';
 import type { ClaimsMerchantMessages } from './modules/claims/merchant/messages';
 import type { ClaimsReviewMessages } from './modules/claims/review/messages';
+import type { HelpdeskCitizenMessages } from './modules/helpdesk/citizen/messages';
+import type { HelpdeskDeskMessages } from './modules/helpdesk/desk/messages';
 import type { OrganisationsMessages } from './modules/organisations/messages';
 import type { VouchersMerchantMessages } from './modules/vouchers/merchant/messages';
 
@@ -17,6 +19,8 @@ declare module 'i18next' {
       'vouchers-merchant': VouchersMerchantMessages;
       'claims-merchant': ClaimsMerchantMessages;
       'claims-review': ClaimsReviewMessages;
+      'helpdesk-citizen': HelpdeskCitizenMessages;
+      'helpdesk-desk': HelpdeskDeskMessages;
     };
   }
 }

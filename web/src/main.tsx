@@ -8,6 +8,8 @@ import { addMessages, initI18n } from './core/i18n/i18n';
 import { administrationEn, administrationIt } from './modules/administration';
 import { claimsMerchantEn, claimsMerchantIt } from './modules/claims/merchant';
 import { claimsReviewEn, claimsReviewIt } from './modules/claims/review';
+import { helpdeskCitizenEn, helpdeskCitizenIt } from './modules/helpdesk/citizen';
+import { helpdeskDeskEn, helpdeskDeskIt } from './modules/helpdesk/desk';
 import { organisationsEn, organisationsIt } from './modules/organisations';
 import { vouchersMerchantEn, vouchersMerchantIt } from './modules/vouchers/merchant';
 
@@ -18,6 +20,8 @@ addMessages('administration', { it: administrationIt, en: administrationEn });
 addMessages('vouchers-merchant', { it: vouchersMerchantIt, en: vouchersMerchantEn });
 addMessages('claims-merchant', { it: claimsMerchantIt, en: claimsMerchantEn });
 addMessages('claims-review', { it: claimsReviewIt, en: claimsReviewEn });
+addMessages('helpdesk-citizen', { it: helpdeskCitizenIt, en: helpdeskCitizenEn });
+addMessages('helpdesk-desk', { it: helpdeskDeskIt, en: helpdeskDeskEn });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock/clock.js';
 import type { DocumentStore } from '../core/documents/index.js';
 import { seedVouchersDemo } from '../modules/vouchers/index.js';
 import { seedClaimsDemo } from '../modules/claims/index.js';
+import { seedHelpdeskDemo } from '../modules/helpdesk/index.js';
 
 type Person = keyof typeof DEMO_PEOPLE;
 
@@ -25,7 +26,7 @@ const STRUCTURES: DemoStructure[] = [
     owner: 'regionOwner',
     operators: [
       { person: 'regionOperator', services: ['gestione-programmi-voucher', 'valutazione-istanze'] },
-      { person: 'regionalDeskOperator', services: ['sol-assistenza'] },
+      { person: 'regionalDeskOperator', services: ['sol-assistenza', 'supervisione-assistenza'] },
     ],
   },
   {
@@ -169,6 +170,22 @@ export async function seedCoreDemo(db: Kysely<DirectoryTables>, modules?: DemoMo
         regionOperator: { userId: userIds.get('regionOperator')!, name: 'Luca Romano' },
         farmacia: { structureId: structureIds.get('Farmacia Centrale')!, name: 'Farmacia Centrale', userId: userIds.get('merchantOwner')!, email: DEMO_PEOPLE.merchantOwner.email },
         babyStore: { structureId: structureIds.get('Baby Store Caserta')!, name: 'Baby Store Caserta', userId: userIds.get('secondMerchantOwner')!, email: DEMO_PEOPLE.secondMerchantOwner.email },
+      });
+      const person = (key: Person) => ({ userId: userIds.get(key)!, ...DEMO_PEOPLE[key] });
+      await seedHelpdeskDemo(trx, {
+        clock: modules.clock,
+        agencies: {
+          napoli: { id: structureIds.get('ASL Napoli 1 Centro')!, name: 'ASL Napoli 1 Centro' },
+          caserta: { id: structureIds.get('ASL Caserta')!, name: 'ASL Caserta' },
+        },
+        region: { id: structureIds.get('Regione Campania')!, name: 'Regione Campania' },
+        people: {
+          agencyOperator: person('agencyOperator'),
+          agencySupervisor: person('agencySupervisor'),
+          secondAgencyOperator: person('secondAgencyOperator'),
+          regionalDeskOperator: person('regionalDeskOperator'),
+          citizen: person('citizen'),
+        },
       });
     }
     return true;

@@ -25,7 +25,8 @@ export interface DocumentRecord {
   sizeBytes: number;
   /** Hex SHA-256 of the stored bytes. */
   sha256: string;
-  uploadedBy: string;
+  /** Null for an anonymous upload (a help-desk request filed without login). */
+  uploadedBy: string | null;
   createdAt: Date;
 }
 

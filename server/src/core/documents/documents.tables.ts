@@ -13,7 +13,7 @@ export interface DocumentsTables {
     size_bytes: number;
     sha256: string;
     storage_key: string;
-    uploaded_by: string;
+    uploaded_by: string | null;
     created_at: Date;
   };
 }

@@ -24,7 +24,8 @@ export interface UploadInput {
   fileName: string | undefined;
   policy: DocumentPolicy;
   owner: DocumentOwner;
-  uploadedBy: string;
+  /** Null only for an anonymous upload (a help-desk request filed without login). */
+  uploadedBy: string | null;
   /** True when a parser upstream cut the file short (its own size limit): then it is too large. */
   isTruncated?: () => boolean;
 }

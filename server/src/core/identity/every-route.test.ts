@@ -48,11 +48,20 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/claims-review/:claimId/approval': undefined,
   'POST /api/claims-review/:claimId/rejection': { reason: 'Intruso' },
   'POST /api/claims-review/:claimId/integration-request': { text: 'Intruso', deadline: '2030-01-10' },
+  'POST /api/assistenza/requests': {},
+  'POST /api/assistenza/my-requests/:requestId/answers': { body: 'Intruso' },
+  'POST /api/assistenza/thread/answers': { token: 'x', body: 'Intruso' },
+  'POST /api/assistenza/desk/requests/:requestId/assignment': { assigneeId: null },
+  'POST /api/assistenza/desk/requests/:requestId/updates': { note: { body: 'Intruso', public: true }, status: 'risolto' },
+  'POST /api/assistenza/desk/requests/:requestId/forwarding': { agencyId: '<victimStructure>' },
+  'POST /api/assistenza/supervision/canned-replies': { title: 'Intruso', body: 'Intruso' },
+  'PUT /api/assistenza/supervision/canned-replies/:id': { title: 'Intruso', body: 'Intruso' },
+  'DELETE /api/assistenza/supervision/canned-replies/:id': undefined,
   'POST /api/claims-review/payment-batches': { claimIds: ['<victimClaim>'], debtorName: 'Intruso', debtorIban: 'IT60X0542811101000000123456', executionDate: '2030-01-10' },
 };
 
 let t: TestApp;
-let victim: { structureId: string; userId: string; fiscalCode: string; documentId: string; voucherId: string; movementId: string; claimId: string; integrationId: string };
+let victim: { structureId: string; userId: string; fiscalCode: string; documentId: string; voucherId: string; movementId: string; claimId: string; integrationId: string; requestId: string; cannedReplyId: string };
 
 async function snapshot() {
   const db = t.database.pool;
@@ -68,6 +77,9 @@ async function snapshot() {
     JSON.stringify((await db.query('SELECT id, status, iban, email, evaluated_at FROM claims ORDER BY id')).rows),
     JSON.stringify((await db.query('SELECT claim_id, document_id, submitted_at FROM claim_integrations ORDER BY id')).rows),
     JSON.stringify((await db.query('SELECT count(*) FROM claim_payment_batches')).rows),
+    JSON.stringify((await db.query('SELECT id, status, queue_structure_id, assignee_user_id FROM helpdesk_requests ORDER BY id')).rows),
+    JSON.stringify((await db.query('SELECT count(*) FROM helpdesk_notes')).rows),
+    JSON.stringify((await db.query('SELECT id, title, body, active FROM helpdesk_canned_replies ORDER BY id')).rows),
   ].join('\n');
 }
 
@@ -79,6 +91,8 @@ function fill(url: string) {
     .replace(':voucherId', victim.voucherId)
     .replace(':movementId', victim.movementId)
     .replace(':claimId', victim.claimId)
+    .replace(':requestId', victim.requestId)
+    .replace('/canned-replies/:id', `/canned-replies/${victim.cannedReplyId}`)
     .replace(':integrationId', victim.integrationId)
     // The beneficiary of the victim's voucher, searched by an intruder.
     .replace(/^\/api\/vouchers\/search$/, `/api/vouchers/search?fiscalCode=${DEMO_PEOPLE.secondCitizen.fiscalCode}`);
@@ -135,7 +149,28 @@ beforeAll(async () => {
      VALUES ($1, 'Inviare gli scontrini', '2999-01-01', $2, now(), $3, now()) RETURNING id`,
     [claim.rows[0].id, gallo.id, document.rows[0].id],
   );
+  // A help-desk request Laura Russo filed signed in to ASL Napoli 1 Centro, with a private note, and
+  // a canned reply of that agency.
+  const asl = await db.selectFrom('organisations').select('id').where('name', '=', 'ASL Napoli 1 Centro').executeTakeFirstOrThrow();
+  const laura = await db.selectFrom('users').select('id').where('fiscal_code', '=', DEMO_PEOPLE.secondCitizen.fiscalCode).executeTakeFirstOrThrow();
+  const request = await t.database.pool.query(
+    `INSERT INTO helpdesk_requests (service_code, role_code, category_code, given_name, family_name, fiscal_code, email, phone, description,
+                                    agency_structure_id, queue_structure_id, citizen_user_id, created_at, status_changed_at)
+     VALUES ('ritiro-referti', 'cittadino', 'referto-non-trovato', 'Laura', 'Russo', $1, 'laura.russo@example.it', '+393331000013',
+             'Non trovo il referto', $2, $2, $3, now(), now()) RETURNING id`,
+    [DEMO_PEOPLE.secondCitizen.fiscalCode, asl.id, laura.id],
+  );
+  await t.database.pool.query(
+    `INSERT INTO helpdesk_notes (request_id, author_kind, author_name, audience, body, created_at) VALUES ($1, 'operator', 'Paolo Colombo', 'internal', 'Nota privata', now())`,
+    [request.rows[0].id],
+  );
+  const canned = await t.database.pool.query(
+    "INSERT INTO helpdesk_canned_replies (structure_id, title, body, updated_at) VALUES ($1, 'Risposta', 'Testo', now()) RETURNING id",
+    [asl.id],
+  );
   victim = {
+    requestId: request.rows[0].id,
+    cannedReplyId: canned.rows[0].id,
     claimId: claim.rows[0].id,
     integrationId: integration.rows[0].id,
     structureId: farmacia.id,
@@ -209,7 +244,7 @@ describe('every registered route', () => {
       const key = `${route.method} ${route.url}`;
       const r = await intruder.api(route.method, fill(route.url), bodyFor(key));
       expect(JSON.stringify(r.body ?? ''), key).not.toContain(victim.fiscalCode);
-      if (route.url.includes(':userId') || route.url.startsWith('/api/claims/:claimId') || key === 'POST /api/session/structure' || key === 'GET /api/documents/:id') {
+      if (route.url.includes(':userId') || route.url.startsWith('/api/claims/:claimId') || route.url.startsWith('/api/assistenza/my-requests/:requestId') || key === 'POST /api/session/structure' || key === 'GET /api/documents/:id') {
         expect(r.status, key).toBe(404);
         expect(r.body.detail, key).toMatch(/non trovat/);
       }

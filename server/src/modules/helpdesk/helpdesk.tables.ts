@@ -44,6 +44,7 @@ export interface HelpdeskTables {
   };
   helpdesk_notes: {
     id: Generated<string>;
+    seq: Generated<number>;
     request_id: string;
     author_kind: 'operator' | 'citizen' | 'system';
     author_user_id: string | null;

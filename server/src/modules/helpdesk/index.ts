@@ -9,6 +9,7 @@ import { closeResolved } from './desk/close-resolved.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import type { HelpdeskDeps } from './helpdesk.deps.js';
 
+export { seedHelpdeskDemo } from './demo-data.js';
 export { HELPDESK_SERVICE, HELPDESK_SUPERVISION_SERVICE, type HelpdeskDeps } from './helpdesk.deps.js';
 
 export function createHelpdesk(deps: HelpdeskDeps) {

@@ -47,3 +47,11 @@ export function canTransition(from: RequestStatus, to: RequestStatus, actor: Req
 export function operatorTargets(from: RequestStatus): RequestStatus[] {
   return REQUEST_TRANSITIONS.filter((t) => t.from === from && t.actor === 'operator').map((t) => t.to);
 }
+
+/**
+ * The status as the citizen reads it: that the regional desk now holds his request ("non di
+ * competenza" of the agency he chose) is internal routing; for him it is still being worked on.
+ */
+export function citizenStatus(status: RequestStatus): RequestStatus {
+  return status === 'non_di_competenza' ? 'in_lavorazione' : status;
+}

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { usePageTitle } from '../layout/page-title';
 import type { SessionService } from '../session/session';
 import { useSignedInSession } from '../session/signed-in';
-import { MyVouchersHomeEntry } from '../../modules/vouchers/citizen';
+import { MyRequestsTile } from '../../modules/helpdesk/citizen';
+import { MyVouchersTile } from '../../modules/vouchers/citizen';
 
 /** Home: one tile per service of the current structure (seed 000 "Homepage"). */
 export function HomePage() {
@@ -19,13 +20,21 @@ export function HomePage() {
       {session.structure && (
         <p className="lead">{t('home.structureKind', { kind: t(`kind.${session.structure.kind}`, { defaultValue: session.structure.kind }) })}</p>
       )}
-      {session.services.length === 0 ? (
-        // A citizen's personal area: his vouchers, if he has any; otherwise nothing to offer.
-        <MyVouchersHomeEntry enabled={!session.structure && session.user.fiscalCode !== null}>
-          <div className="sportello-empty mt-4">
-            <p className="mb-0">{t('home.noServices')}</p>
-          </div>
-        </MyVouchersHomeEntry>
+      {!session.structure ? (
+        // A person's personal area: his vouchers, if he has any, and his help-desk requests.
+        <section aria-labelledby="home-services" className="mt-4">
+          <h2 id="home-services" className="visually-hidden">
+            {t('home.services')}
+          </h2>
+          <Row tag="ul" className="list-unstyled g-4">
+            <MyVouchersTile enabled={session.user.fiscalCode !== null} />
+            <MyRequestsTile />
+          </Row>
+        </section>
+      ) : session.services.length === 0 ? (
+        <div className="sportello-empty mt-4">
+          <p className="mb-0">{t('home.noServices')}</p>
+        </div>
       ) : (
         <section aria-labelledby="home-services" className="mt-4">
           <h2 id="home-services" className="visually-hidden">

@@ -32,6 +32,7 @@ export const en: CoreMessages = {
     languageName: { it: 'Italiano', en: 'English' },
   },
   footer: {
+    helpdesk: 'Help desk',
     demo: 'Demo environment',
     links: 'Useful links',
     platform: 'Sportello, the open-source platform for social and health services',
@@ -66,6 +67,8 @@ export const en: CoreMessages = {
     pin: 'PIN',
     pinHint: 'Only for operators with a PIN',
     submit: 'Sign in',
+    cannotSignIn: 'Cannot sign in?',
+    askHelp: 'Ask the help desk',
     forgotPassword: 'I have lost my password',
     usernameRequired: 'Enter your username.',
     passwordRequired: 'Enter your password.',

@@ -30,6 +30,7 @@ export const it = {
     languageName: { it: 'Italiano', en: 'English' },
   },
   footer: {
+    helpdesk: 'Assistenza',
     demo: 'Ambiente dimostrativo',
     links: 'Collegamenti utili',
     platform: 'Sportello, piattaforma open source dei servizi sociali e sanitari',
@@ -64,6 +65,8 @@ export const it = {
     pin: 'PIN',
     pinHint: 'Solo per gli operatori con PIN',
     submit: 'Accedi',
+    cannotSignIn: 'Non riesci ad accedere?',
+    askHelp: 'Richiedi assistenza',
     forgotPassword: 'Ho smarrito la password',
     usernameRequired: 'Inserisci lo username.',
     passwordRequired: 'Inserisci la password.',

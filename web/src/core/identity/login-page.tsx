@@ -140,6 +140,9 @@ export function LoginPage() {
             <p className="mt-4 mb-0">
               <Link to="/password-smarrita">{t('login.forgotPassword')}</Link>
             </p>
+            <p className="mt-2 mb-0">
+              {t('login.cannotSignIn')} <Link to="/assistenza/nuova-richiesta">{t('login.askHelp')}</Link>
+            </p>
           </section>
         </Col>
       </Row>

@@ -35,6 +35,10 @@ export function SiteFooter({ session }: { session: Session | undefined }) {
         <div className="container-xxl">
           <p className="sportello-footer-note mb-0 py-3">
             {t('footer.platform')}
+            {' · '}
+            <Link to="/assistenza/nuova-richiesta" className="sportello-footer-link">
+              {t('footer.helpdesk')}
+            </Link>
             {session?.demo && (
               <>
                 {' · '}

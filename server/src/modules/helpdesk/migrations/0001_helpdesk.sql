@@ -139,6 +139,8 @@ CREATE TRIGGER helpdesk_requests_transition BEFORE UPDATE OF status ON helpdesk_
 -- "non di competenza", which goes to the regional operator and NOT to the citizen (seed 004 §2.6).
 CREATE TABLE helpdesk_notes (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- The order they were written in, even within one instant of the clock.
+  seq            bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   request_id     uuid NOT NULL REFERENCES helpdesk_requests (id),
   author_kind    text NOT NULL CHECK (author_kind IN ('operator', 'citizen', 'system')),
   author_user_id uuid,
@@ -151,7 +153,7 @@ CREATE TABLE helpdesk_notes (
   created_at     timestamptz NOT NULL,
   CHECK (author_kind <> 'citizen' OR audience = 'citizen')
 );
-CREATE INDEX helpdesk_notes_request ON helpdesk_notes (request_id, created_at, id);
+CREATE INDEX helpdesk_notes_request ON helpdesk_notes (request_id, seq);
 
 -- Every change of status, assignee or queue, with who and when.
 CREATE TABLE helpdesk_history (

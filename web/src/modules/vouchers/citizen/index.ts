@@ -4,5 +4,5 @@
  * Glossary: voucher = voucher (ID Voucher), esercente = merchant, movimento = movement,
  * acquisto = purchase, cancellazione = cancellation, scontrino = receipt.
  */
-export { MyVouchersHomeEntry } from './my-vouchers-home-entry';
+export { MyVouchersTile } from './my-vouchers-home-entry';
 export { MY_VOUCHERS_PATH } from './paths';

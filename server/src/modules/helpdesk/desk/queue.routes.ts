@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { operatorsWithService, structuresByIds, userNamesByIds } from '../../../core/organisations/index.js';
+import { romeDate } from '../../../shared/dates.js';
+import { HELPDESK_SERVICE, type HelpdeskDeps } from '../helpdesk.deps.js';
+import { REQUEST_STATUS_CODES, REQUEST_STATUSES, type RequestStatus } from '../request-status.js';
+import { loadCatalogues } from './catalogues.js';
+import { deskOf, deskRoute } from './desk-access.js';
+import { queueQuery } from './desk.schemas.js';
+import type { QueueFilters } from './queue.repository.js';
+import { readQueue } from './queue-read.js';
+import { parseSearch } from './queue-search.js';
+import { daysBetween } from './rome-days.js';
+
+const { config } = deskRoute;
+const tags = [...deskRoute.tags];
+
+/** The queue of a desk: filters, search, sort, pages, counts per status. */
+export function queueRoutes(deps: HelpdeskDeps) {
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/api/assistenza/desk/requests',
+      { config, schema: { tags, summary: 'Richieste di assistenza della coda (filtri, ricerca, conteggi per stato)', querystring: queueQuery } },
+      async (request) => {
+        const desk = deskOf(request);
+        const { status, category, assignee, age, q, page, pageSize } = request.query;
+        const today = romeDate(deps.clock.now());
+        const search = await parseSearch(deps.db, q);
+        const filters: QueueFilters = {
+          queueStructureId: desk.structure.id,
+          category,
+          assignee: assignee === 'me' ? desk.userId : assignee,
+          age,
+          today,
+          search: search ?? undefined,
+        };
+        const sort = request.query.sort === 'relevance' && search?.kind !== 'text' ? 'newest' : (request.query.sort ?? 'newest');
+        const [{ rows, counts, capped }, operators, catalogues] = await Promise.all([
+          readQueue(deps.db, filters, status, sort, { page, pageSize }),
+          operatorsWithService(deps.db, desk.structure.id, HELPDESK_SERVICE),
+          loadCatalogues(deps.db),
+        ]);
+        const [agencies, assignees] = await Promise.all([
+          structuresByIds(deps.db, rows.map((r) => r.agency_structure_id)),
+          userNamesByIds(deps.db, rows.flatMap((r) => (r.assignee_user_id ? [r.assignee_user_id] : []))),
+        ]);
+        // The counts carry the total: the same filters, every status or the one asked.
+        const total = status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[status];
+        const totalCapped = status === undefined ? capped.length > 0 : capped.includes(status);
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            number: r.number,
+            createdAt: r.created_at.toISOString(),
+            statusChangedAt: r.status_changed_at.toISOString(),
+            status: r.status,
+            statusLabel: REQUEST_STATUSES[r.status as RequestStatus].label,
+            service: catalogues.service(r.service_code),
+            category: catalogues.category(r.category_code),
+            citizenName: `${r.given_name} ${r.family_name}`,
+            fiscalCode: r.fiscal_code,
+            agencyName: agencies.get(r.agency_structure_id)?.name ?? '',
+            assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: assignees.get(r.assignee_user_id) ?? '' } : null,
+            ageDays: daysBetween(romeDate(r.created_at), today),
+          })),
+          total,
+          page,
+          pageSize,
+          counts,
+          cappedCounts: capped,
+          totalCapped,
+          operators,
+          categories: catalogues.categories,
+          statuses: REQUEST_STATUS_CODES.map((code) => ({ code, label: REQUEST_STATUSES[code].label })),
+          isRegionalDesk: desk.isRegionalDesk,
+        };
+      },
+    );
+  };
+}
