@@ -95,11 +95,12 @@ describe('I miei voucher', () => {
     await context.close();
   });
 
-  it('shows a citizen without vouchers no tile, and an empty state on the page', async () => {
+  it('shows a citizen without vouchers no voucher tile, and an empty state on the page', async () => {
     const context = await newContext(browser, app);
     const page = await context.newPage();
     await signInWithSpid(page, 'Marco Fontana');
-    await page.getByText('Non ci sono servizi attivi per te al momento.').waitFor();
+    // His personal area offers the help desk, not vouchers he does not have.
+    await page.getByRole('link', { name: 'Le mie richieste di assistenza' }).waitFor();
     await expect(page.getByRole('link', { name: 'I miei voucher' }).count()).resolves.toBe(0);
 
     await page.goto('/i-miei-voucher');

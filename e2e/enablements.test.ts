@@ -123,7 +123,7 @@ describe('Gestione delle Abilitazioni, as the manual tells it', () => {
     const page = await (await newContext(browser, app)).newPage();
     await signInWithSpid(page, 'Giovanni Ferrari', 'CIE');
     await page.getByRole('heading', { level: 1, name: 'Area personale' }).waitFor();
-    await page.getByText('Non ci sono servizi attivi per te al momento.').waitFor();
+    await page.getByRole('link', { name: 'Le mie richieste di assistenza' }).waitFor();
     await page.getByRole('button', { name: 'Esci' }).click();
     await page.waitForURL('**/accedi');
     await signInWithSpid(page, 'Laura Russo', 'CIE');

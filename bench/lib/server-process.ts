@@ -32,14 +32,17 @@ export function rssOf(pid: number): number {
   return kb * 1024;
 }
 
-/** Starts `bench/lib/<entry>.ts` in its own Node process (so its memory and CPU are its own). */
-export async function startServer(entry: 'app-server' | 'bare-server'): Promise<ServerProcess> {
+/**
+ * Starts `bench/lib/<entry>.ts` in its own Node process (so its memory and CPU are its own); `env`
+ * adds variables, e.g. BENCH_DATABASE_URL for a bench with a database of its own.
+ */
+export async function startServer(entry: 'app-server' | 'bare-server', env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const file = fileURLToPath(new URL(`./${entry}.ts`, import.meta.url));
   // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (see README).
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', file], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // A bench that dies (Ctrl-C, an error) takes its servers with it.

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AnyDb } from '../../../platform/db/database.js';
 import type { HelpdeskTables } from '../helpdesk.tables.js';
 
@@ -17,21 +17,28 @@ export interface Catalogues {
   role(code: string): Labelled;
 }
 
-/** The form's catalogues (inactive entries included: old requests still name them). */
+/** The form's catalogues (inactive entries included: old requests still name them), in one round trip. */
 export async function loadCatalogues(db: AnyDb): Promise<Catalogues> {
   const k = db as Kysely<HelpdeskTables>;
-  const [services, categories, roles] = await Promise.all(
-    (['helpdesk_services', 'helpdesk_categories', 'helpdesk_roles'] as const).map((table) =>
-      k.selectFrom(table).select(['code', 'label']).orderBy('position').orderBy('code').execute(),
-    ),
-  );
+  const entries = (table: 'helpdesk_services' | 'helpdesk_categories' | 'helpdesk_roles') =>
+    k.selectFrom(table).select([sql<string>`${table}::text`.as('catalogue'), 'code', 'label', 'position']);
+  const rows = await entries('helpdesk_services')
+    .unionAll(entries('helpdesk_categories'))
+    .unionAll(entries('helpdesk_roles'))
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+  const of = (catalogue: string): Labelled[] => rows.filter((r) => r.catalogue === catalogue).map((r) => ({ code: r.code, label: r.label }));
+  const services = of('helpdesk_services');
+  const categories = of('helpdesk_categories');
+  const roles = of('helpdesk_roles');
   const finder = (list: Labelled[]) => (code: string) => list.find((e) => e.code === code) ?? { code, label: code };
   return {
-    services: services!,
-    categories: categories!,
-    roles: roles!,
-    service: finder(services!),
-    category: finder(categories!),
-    role: finder(roles!),
+    services,
+    categories,
+    roles,
+    service: finder(services),
+    category: finder(categories),
+    role: finder(roles),
   };
 }

@@ -4,7 +4,7 @@ import { shiftDay } from './rome-days.js';
 import type { HelpdeskTables } from '../helpdesk.tables.js';
 import { REQUEST_STATUS_CODES, type RequestStatus } from '../request-status.js';
 import type { AgeBucket, QueueSort } from './desk.schemas.js';
-import type { TextSearch } from './queue-search.js';
+import { PROBE_WINDOW, RARE_BELOW, type TextSearch } from './queue-search.js';
 
 /** SQL of a desk's queue; every query is scoped to one queue (queue_structure_id). */
 
@@ -81,10 +81,11 @@ const COLUMNS = [
 
 /**
  * One page of the queue. Newest/oldest walk the index (queue_structure_id, created_at DESC, id DESC),
- * or (queue_structure_id, status, created_at DESC, id DESC) with a status: the first page reads
- * only its rows. sort=status reads each status's first rows through the second index, in workflow order.
+ * or with a status its partial index (open: queue_structure_id, status, created_at DESC, id DESC;
+ * chiuso: queue_structure_id, created_at DESC, id DESC): the first page reads only its rows.
+ * sort=status reads each status's first rows through those, in workflow order.
  */
-export async function queuePage(db: AnyDb, filters: QueueFilters, status: RequestStatus | undefined, sort: QueueSort, page: { page: number; pageSize: number }) {
+export function queuePageQuery(db: AnyDb, filters: QueueFilters, status: RequestStatus | undefined, sort: QueueSort, page: { page: number; pageSize: number }) {
   const offset = (page.page - 1) * page.pageSize;
   const base = status === undefined ? scoped(db, filters) : scoped(db, filters).where('r.status', '=', status);
   if (sort === 'status' && status === undefined) {
@@ -111,18 +112,31 @@ export async function queuePage(db: AnyDb, filters: QueueFilters, status: Reques
       .orderBy('u.created_at', 'desc')
       .orderBy('u.id', 'desc')
       .limit(page.pageSize)
-      .offset(offset)
-      .execute();
+      .offset(offset);
   }
   let query = base.select(COLUMNS);
   if (sort === 'relevance' && filters.search?.kind === 'text') {
     query = query.orderBy(sql`ts_rank(r.search, ${tsqueryOf(filters.search)})`, 'desc');
   }
   const direction = sort === 'oldest' ? 'asc' : 'desc';
-  return query.orderBy('r.created_at', direction).orderBy('r.id', direction).limit(page.pageSize).offset(offset).execute();
+  return query.orderBy('r.created_at', direction).orderBy('r.id', direction).limit(page.pageSize).offset(offset);
 }
 
-export type QueueRow = Awaited<ReturnType<typeof queuePage>>[number];
+/** A row of the page, as the route reads it. */
+export interface QueueRow {
+  id: string;
+  number: number;
+  created_at: Date;
+  status_changed_at: Date;
+  status: string;
+  service_code: string;
+  category_code: string;
+  given_name: string;
+  family_name: string;
+  fiscal_code: string;
+  agency_structure_id: string;
+  assignee_user_id: string | null;
+}
 
 /** Counts stop here: past it a tab says "1000+" (counting 900,000 closed requests at each page view is not worth 300 ms). */
 export const COUNT_CAP = 1000;
@@ -137,17 +151,36 @@ export interface StatusCounts {
 
 /**
  * How many requests in each status, under the same filters but the status, each counted up to a
- * cap: one short index range per status ((queue_structure_id, status, ...)) instead of a GROUP BY
- * over every request the queue ever held.
+ * cap: one short index range per status (the partial indexes of open and closed requests) instead
+ * of a GROUP BY over every request the queue ever held. A rare search (see isRareSearch) counts its
+ * few matches in one pass over the search index instead (rareCountsQuery), grouped by status: six
+ * ranges of the status indexes, each intersected with the search index, cost ten times more.
  */
-export async function statusCounts(db: AnyDb, filters: QueueFilters): Promise<StatusCounts> {
-  const cap = filters.search?.kind === 'text' ? SEARCH_COUNT_CAP : COUNT_CAP;
+export function statusCountsQuery(db: AnyDb, filters: QueueFilters) {
+  const cap = countCap(filters);
   const branches = REQUEST_STATUS_CODES.map((s) =>
     k(db)
       .selectFrom(scoped(db, filters).where('r.status', '=', s).select(sql<number>`1`.as('one')).limit(cap + 1).as('x'))
       .select([sql<RequestStatus>`${s}::text`.as('status'), (eb) => eb.fn.countAll<number>().as('n')]),
   );
-  const rows = await branches.slice(1).reduce((acc, b) => acc.unionAll(b), branches[0]!).execute();
+  return branches.slice(1).reduce((acc, b) => acc.unionAll(b), branches[0]!);
+}
+
+/** At most this many matches of a rare search are counted in one pass; past it, count per status. */
+export const rareCountLimit = (filters: QueueFilters) => REQUEST_STATUS_CODES.length * (countCap(filters) + 1);
+
+/** The counts of a rare search: its matches through the search index, grouped by status. */
+export function rareCountsQuery(db: AnyDb, filters: QueueFilters) {
+  return k(db)
+    .selectFrom(scoped(db, filters).select('r.status').limit(rareCountLimit(filters)).as('x'))
+    .select([sql<RequestStatus>`x.status`.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('x.status');
+}
+
+export const countCap = (filters: QueueFilters) => (filters.search?.kind === 'text' ? SEARCH_COUNT_CAP : COUNT_CAP);
+
+/** Counts per status as the queue shows them: each at most the cap, the statuses past it listed. */
+export function cappedCounts(rows: { status: RequestStatus; n: number }[], cap: number): StatusCounts {
   const counts = Object.fromEntries(REQUEST_STATUS_CODES.map((s) => [s, 0])) as Record<RequestStatus, number>;
   const capped: RequestStatus[] = [];
   for (const row of rows) {
@@ -168,18 +201,20 @@ export async function isRareSearch(db: AnyDb, filters: QueueFilters): Promise<bo
   const search = filters.search;
   if (!search || search.kind === 'number') return false;
   if (search.kind === 'fiscalCode') return true;
+  // parseSearch counts them in the round trip that builds the query.
+  if (search.newestMatches !== undefined) return search.newestMatches < RARE_BELOW;
   const newest = k(db)
     .selectFrom('helpdesk_requests as r')
     .select('r.search')
     .where('r.queue_structure_id', '=', filters.queueStructureId)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
-    .limit(1000)
+    .limit(PROBE_WINDOW)
     .as('w');
   const row = await k(db)
     .selectFrom(newest)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(sql<SqlBool>`w.search @@ ${tsqueryOf(search)}`)
     .executeTakeFirstOrThrow();
-  return Number(row.n) < 5;
+  return Number(row.n) < RARE_BELOW;
 }

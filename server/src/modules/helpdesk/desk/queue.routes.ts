@@ -27,7 +27,7 @@ export function queueRoutes(deps: HelpdeskDeps) {
         const desk = deskOf(request);
         const { status, category, assignee, age, q, page, pageSize } = request.query;
         const today = romeDate(deps.clock.now());
-        const search = await parseSearch(deps.db, q);
+        const search = await parseSearch(deps.db, q, desk.structure.id);
         const filters: QueueFilters = {
           queueStructureId: desk.structure.id,
           category,
@@ -42,10 +42,16 @@ export function queueRoutes(deps: HelpdeskDeps) {
           operatorsWithService(deps.db, desk.structure.id, HELPDESK_SERVICE),
           loadCatalogues(deps.db),
         ]);
-        const [agencies, assignees] = await Promise.all([
-          structuresByIds(deps.db, rows.map((r) => r.agency_structure_id)),
-          userNamesByIds(deps.db, rows.flatMap((r) => (r.assignee_user_id ? [r.assignee_user_id] : []))),
+        // Names the page needs and the desk already knows are not read again (each read below is
+        // skipped when it has no id left): the agency's own — every request of an agency's queue
+        // names it — and its operators' (the assignees, but a former one).
+        const operatorNames = new Map(operators.map((o) => [o.id, o.name]));
+        const [agencies, formerAssignees] = await Promise.all([
+          structuresByIds(deps.db, rows.map((r) => r.agency_structure_id).filter((id) => id !== desk.structure.id)),
+          userNamesByIds(deps.db, rows.flatMap((r) => (r.assignee_user_id && !operatorNames.has(r.assignee_user_id) ? [r.assignee_user_id] : []))),
         ]);
+        const agencyName = (id: string) => (id === desk.structure.id ? desk.structure.name : (agencies.get(id)?.name ?? ''));
+        const assigneeName = (id: string) => operatorNames.get(id) ?? formerAssignees.get(id) ?? '';
         // The counts carry the total: the same filters, every status or the one asked.
         const total = status === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[status];
         const totalCapped = status === undefined ? capped.length > 0 : capped.includes(status);
@@ -61,8 +67,8 @@ export function queueRoutes(deps: HelpdeskDeps) {
             category: catalogues.category(r.category_code),
             citizenName: `${r.given_name} ${r.family_name}`,
             fiscalCode: r.fiscal_code,
-            agencyName: agencies.get(r.agency_structure_id)?.name ?? '',
-            assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: assignees.get(r.assignee_user_id) ?? '' } : null,
+            agencyName: agencyName(r.agency_structure_id),
+            assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: assigneeName(r.assignee_user_id) } : null,
             ageDays: daysBetween(romeDate(r.created_at), today),
           })),
           total,
