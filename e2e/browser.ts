@@ -24,7 +24,9 @@ export async function newContext(browser: Browser, app: TestApp): Promise<Browse
 /** WCAG 2.1 AA: no serious or critical violation on the page as it stands. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // Colours mid-transition (a floating label, a toggled button) are not what a person reads: let them finish.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // A dialog's fade starts a frame after it opens (Bootstrap adds "show" after a reflow): give it that frame, then wait.
+  await page.waitForTimeout(150);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
