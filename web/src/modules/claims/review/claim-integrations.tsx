@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { PRE_LINE } from './pre-line';
 import { type ClaimDetail, integrationDocumentUrl } from './api';
-import { formatFileSize } from './file-size';
+import { formatFileSize } from '../../../lib/file-size';
 
 /** "Integrazioni": each request to the merchant (what, by when) and the document he sent. */
 export function ClaimIntegrations({ claim }: { claim: ClaimDetail }) {

@@ -8,7 +8,7 @@ import { TextField } from '../../../core/ui/text-field';
 import { formatDate, formatEuro } from '../../../lib/format';
 import { type ClaimDetail, useDecision } from './api';
 import { addDays, deadlineProblem, MAX_INTEGRATION_DAYS } from './days';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '../../../core/ui/text-area-field';
 
 export type DecisionKind = 'approve' | 'reject' | 'requestIntegration';
 

@@ -8,7 +8,7 @@ import { TextField } from '../../../core/ui/text-field';
 import { type CannedReplyInput, type NoteAudience, type RequestStatus, type SupervisedReply, useCreateReply, useEditReply } from './api';
 import { NOTE_MAX_LENGTH } from './note-editor';
 import { isKnownPlaceholder, KNOWN_PLACEHOLDERS, placeholdersOf } from './placeholders';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '../../../core/ui/text-area-field';
 
 const AUDIENCES: NoteAudience[] = ['citizen', 'internal', 'regional_desk'];
 /** The statuses a reply may suggest: those an operator sets by hand (as the server accepts). */

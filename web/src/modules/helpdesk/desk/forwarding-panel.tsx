@@ -5,7 +5,7 @@ import { fieldError, ProblemAlert } from '../../../core/ui/problem-alert';
 import { SelectField } from '../../../core/ui/select-field';
 import { type RequestDetail, useForward } from './api';
 import { NOTE_MAX_LENGTH } from './note-editor';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '../../../core/ui/text-area-field';
 
 /**
  * At the regional desk, for a "non di competenza" request: "Invia a un'altra ASR". The request

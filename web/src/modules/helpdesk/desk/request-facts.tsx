@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { attachmentUrl, type RequestDetail } from './api';
-import { formatFileSize } from './file-size';
+import { formatFileSize } from '../../../lib/file-size';
 import { RequestStatusBadge } from './status-badge';
 
 /** The request as the citizen filed it, and where it stands now. */
