@@ -1,6 +1,6 @@
 import type { AnyDb } from '../../platform/db/database.js';
 import type { FastifyRequest } from 'fastify';
-import { type Generated, type Kysely, sql } from 'kysely';
+import { type Generated, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Principal } from '../identity/principal.js';
 
 export interface AuditTables {
@@ -75,4 +75,19 @@ export async function recordAudit(anyDb: AnyDb, actor: AuditActor, entry: AuditE
       ip: actor.ip,
     })
     .execute();
+}
+
+/**
+ * The same audit row as a statement to embed in the caller's own (a CTE), written only when
+ * `onlyIf` holds there — e.g. when the change it records happened in that statement: a hot path
+ * records its change and its audit row in one round trip, atomically.
+ */
+export function auditStatement(actor: AuditActor, entry: AuditEntry, onlyIf: RawBuilder<unknown>): RawBuilder<unknown> {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  return sql`
+    INSERT INTO audit_log (occurred_at, actor_user_id, actor_name, structure_id, structure_name, action, subject_type, subject_id, person_fiscal_code, before, after, ip)
+    SELECT now(), ${actor.userId}::uuid, ${actor.name}::text, ${actor.structureId}::uuid, ${actor.structureName}::text, ${entry.action}::text,
+           ${entry.subject.type}::text, ${entry.subject.id ?? null}::text, ${entry.personFiscalCode ?? null}::text,
+           ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${actor.ip}::text
+     WHERE ${onlyIf}`;
 }

@@ -22,7 +22,7 @@ import { NotificationWorker, type WorkerLog, type WorkerOptions } from './notifi
 import { SmsChannel, type SmsGateway, unconfiguredSmsGateway } from './sms.channel.js';
 import { UserNotificationsRepository } from './user-notifications.repository.js';
 
-export { enqueueNotification, InvalidNotification, type NotificationMessage, toE164 } from './outbox.js';
+export { enqueueNotification, InvalidNotification, type NotificationMessage, notificationStatement, toE164 } from './outbox.js';
 export type { Channel, OutboxStatus } from './notifications.tables.js';
 export type { TemplateChannel, TemplateData, TemplateName } from './templates/index.js';
 export type { SmsGateway } from './sms.channel.js';

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/database.js';
 import type { Channel, NotificationTables } from './notifications.tables.js';
 import { checkTemplateData, type TemplateChannel, type TemplateData, type TemplateName } from './templates/index.js';
@@ -42,15 +42,7 @@ function checkRecipient(channel: Channel, recipient: string): void {
  * of the change it announces. Returns false when a message with the same idempotency key exists.
  */
 export async function enqueueNotification(db: AnyDb, message: NotificationMessage): Promise<boolean> {
-  const { channel, recipient, template, idempotencyKey } = message;
-  if (!idempotencyKey || idempotencyKey.length > 200) throw new InvalidNotification('The idempotency key must have 1 to 200 characters');
-  checkRecipient(channel, recipient);
-  let data: unknown;
-  try {
-    data = checkTemplateData(template, channel, message.data);
-  } catch (error) {
-    throw new InvalidNotification((error as Error).message);
-  }
+  const data = checkedData(message);
   const kysely = db as Kysely<NotificationTables>;
   // One statement: the insert, and the NOTIFY that PostgreSQL sends only when the transaction commits.
   const rows = await kysely
@@ -58,11 +50,11 @@ export async function enqueueNotification(db: AnyDb, message: NotificationMessag
       q
         .insertInto('outbox_messages')
         .values({
-          channel,
-          recipient,
-          template,
+          channel: message.channel,
+          recipient: message.recipient,
+          template: message.template,
           data: JSON.stringify(data),
-          idempotency_key: idempotencyKey,
+          idempotency_key: message.idempotencyKey,
           next_attempt_at: message.notBefore ?? null,
           locked_until: null,
           provider_id: null,
@@ -76,6 +68,36 @@ export async function enqueueNotification(db: AnyDb, message: NotificationMessag
     .select(sql<string>`pg_notify(${OUTBOX_CHANNEL}, queued.id::text)`.as('notified'))
     .execute();
   return rows.length === 1;
+}
+
+/**
+ * The same message as statements to embed in the caller's own, queued only when `onlyIf` holds
+ * there: `insert` is a CTE body (`RETURNING id`), `notify(cte)` the expression that wakes the
+ * worker for what that CTE queued (one NOTIFY at most). Checked like enqueueNotification.
+ */
+export function notificationStatement(message: NotificationMessage, onlyIf: RawBuilder<unknown>): { insert: RawBuilder<{ id: string }>; notify: (cte: string) => RawBuilder<number> } {
+  const data = checkedData(message);
+  return {
+    insert: sql<{ id: string }>`
+      INSERT INTO outbox_messages (channel, recipient, template, data, idempotency_key, next_attempt_at)
+      SELECT ${message.channel}::text, ${message.recipient}::text, ${message.template}::text, ${JSON.stringify(data)}::jsonb,
+             ${message.idempotencyKey}::text, ${message.notBefore ?? null}::timestamptz
+       WHERE ${onlyIf}
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id`,
+    notify: (cte) => sql<number>`(SELECT count(pg_notify(${OUTBOX_CHANNEL}, q.id::text)) FROM ${sql.table(cte)} q)`,
+  };
+}
+
+function checkedData(message: NotificationMessage): unknown {
+  const { channel, recipient, template, idempotencyKey } = message;
+  if (!idempotencyKey || idempotencyKey.length > 200) throw new InvalidNotification('The idempotency key must have 1 to 200 characters');
+  checkRecipient(channel, recipient);
+  try {
+    return checkTemplateData(template, channel, message.data);
+  } catch (error) {
+    throw new InvalidNotification((error as Error).message);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomInt } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/database.js';
 import { AppError, TooManyRequests } from '../../platform/http/errors.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
@@ -156,23 +156,34 @@ export class OtpService {
    * rolling back the operation does not give the attempt back.
    */
   async confirm(trx: AnyDb, challengeId: string, code: string, operation: OtpOperation): Promise<void> {
+    const consume = this.consumeStatement(challengeId, code, operation);
+    if (!consume) throw new OtpRefused('otp_not_found');
+    const { rows } = await consume.execute(trx);
+    if (rows.length === 1) return;
+    return this.refuse(challengeId);
+  }
+
+  /**
+   * The conditional UPDATE that consumes the live code of `operation`, for a caller that performs
+   * its operation in the same statement (as a CTE, `RETURNING id` when consumed; add its own
+   * guard with `onlyIf`): one round trip for a hot path such as a purchase's confirmation.
+   * Null when the challenge id cannot be one. When nothing was consumed, call `refuse`.
+   */
+  consumeStatement(challengeId: string, code: string, operation: OtpOperation, onlyIf: RawBuilder<unknown> = sql`true`): RawBuilder<{ id: string }> | null {
+    if (!/^[0-9a-f-]{36}$/.test(challengeId)) return null;
+    const now = this.deps.clock.now();
+    const hash = this.hash(challengeId, /^\d{6}$/.test(code) ? code : '------');
+    return sql<{ id: string }>`
+      UPDATE otp_challenges SET status = 'confirmed', confirmed_at = ${now}
+       WHERE id = ${challengeId} AND status = 'active' AND expires_at > ${now} AND attempts < ${OTP_MAX_ATTEMPTS}
+         AND operation_digest = ${operationDigest(operation)} AND code_hash = ${hash} AND (${onlyIf})
+      RETURNING id`;
+  }
+
+  /** Why a code was not consumed: counts a wrong attempt on a live code (outside any transaction) and throws. */
+  async refuse(challengeId: string): Promise<never> {
     if (!/^[0-9a-f-]{36}$/.test(challengeId)) throw new OtpRefused('otp_not_found');
     const now = this.deps.clock.now();
-    const digest = operationDigest(operation);
-    const wellFormed = /^\d{6}$/.test(code);
-    const hash = this.hash(challengeId, wellFormed ? code : '------');
-    const confirmed = await (trx as Kysely<OtpTables>)
-      .updateTable('otp_challenges')
-      .set({ status: 'confirmed', confirmed_at: now })
-      .where('id', '=', challengeId)
-      .where('status', '=', 'active')
-      .where('expires_at', '>', now)
-      .where('attempts', '<', OTP_MAX_ATTEMPTS)
-      .where('operation_digest', '=', digest)
-      .where('code_hash', '=', hash)
-      .executeTakeFirst();
-    if (Number(confirmed.numUpdatedRows) === 1) return;
-
     // Refused: find out why, counting a wrong attempt on a live code outside the caller's transaction.
     const db = this.deps.db as Kysely<OtpTables>;
     const challenge = await db.selectFrom('otp_challenges').selectAll().where('id', '=', challengeId).executeTakeFirst();

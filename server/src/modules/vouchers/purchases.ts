@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/database.js';
 import { NotFound, RuleViolation } from '../../platform/http/errors.js';
 import type { Clock } from '../../core/clock/clock.js';
@@ -116,12 +116,7 @@ export async function confirmPurchase(trx: AnyDb, clock: Clock, movementId: stri
   const result = await k
     .updateTable('voucher_movements')
     .set({ status: 'confermato', confirmed_at: now })
-    .where('id', '=', movementId)
-    .where('merchant_structure_id', '=', merchantStructureId)
-    .where('kind', '=', 'acquisto')
-    .where('status', '=', 'in_attesa')
-    // A hold lives until the end of its day, even if the end-of-day job has not run yet.
-    .where(sql<string>`(created_at AT TIME ZONE 'Europe/Rome')::date`, '=', sql<string>`${romeDate(now)}::date`)
+    .where(confirmableToday(movementId, merchantStructureId, now))
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1) return;
   const pending = await k
@@ -134,6 +129,15 @@ export async function confirmPurchase(trx: AnyDb, clock: Clock, movementId: stri
     .executeTakeFirst();
   if (pending && !isHoldAlive(pending.created_at, now)) throw new RuleViolation('purchase_expired', STALE_HOLD_MESSAGE);
   throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
+}
+
+/**
+ * The purchase "in attesa" of this merchant that can be confirmed at `now`: a hold lives until the
+ * end of its day (Rome), even if the end-of-day job has not run yet.
+ */
+export function confirmableToday(movementId: string, merchantStructureId: string, now: Date): RawBuilder<boolean> {
+  return sql<boolean>`id = ${movementId} AND merchant_structure_id = ${merchantStructureId} AND kind = 'acquisto' AND status = 'in_attesa'
+    AND (created_at AT TIME ZONE 'Europe/Rome')::date = ${romeDate(now)}::date`;
 }
 
 /** Why a purchase left "in attesa" on an earlier day can no longer be authorised. */

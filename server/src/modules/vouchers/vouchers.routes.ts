@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely, Selectable } from 'kysely';
+import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock/clock.js';
-import { actorOf, recordAudit } from '../../core/audit/audit.js';
+import { actorOf, auditStatement, recordAudit } from '../../core/audit/audit.js';
 import { structureOf } from '../../core/identity/access.js';
-import { enqueueNotification } from '../../core/notifications/index.js';
 import { PURCHASE_RECEIPT_POLICY, type Documents } from '../../core/documents/index.js';
 import type { OtpOperation, OtpService } from '../../core/otp/otp.js';
 import type { AnyDb } from '../../platform/db/database.js';
@@ -14,7 +13,8 @@ import { romeDate } from '../../shared/dates.js';
 import { formatEuro } from '../../shared/money.js';
 import { movementActions } from './movement-actions.js';
 import { movementCode } from './movement-code.js';
-import { confirmPurchase, holdPurchase, isHoldAlive, STALE_HOLD_MESSAGE } from './purchases.js';
+import { confirmPurchaseWithCode } from './purchase-confirmation.js';
+import { holdPurchase, isHoldAlive, STALE_HOLD_MESSAGE } from './purchases.js';
 import { voucherState } from './voucher-state.js';
 import type { VoucherTables } from './vouchers.tables.js';
 import { fiscalCodeSchema } from '../../core/organisations/fiscal-code.schema.js';
@@ -96,7 +96,7 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
 
   /** "Voucher Beneficiario": the voucher and this merchant's transactions on it; a view of the beneficiary's record. */
   const present = async (request: FastifyRequest, structure: { id: string; name: string }, voucher: Selectable<VoucherTables['vouchers']>) => {
-    const movements = await db
+    const movementsQuery = db
       .selectFrom('voucher_movements as m')
       .select(['m.id', 'm.created_at', 'm.kind', 'm.status', 'm.amount_cents', 'm.receipt_document_id'])
       .select((eb) =>
@@ -115,15 +115,15 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
       .where('m.merchant_structure_id', '=', structure.id)
       .orderBy('m.created_at', 'desc')
       .orderBy('m.id', 'desc')
-      .limit(MOVEMENTS_SHOWN)
-      .execute();
+      .limit(MOVEMENTS_SHOWN);
+    // The view is audited in the statement that reads the movements: one round trip, not two.
+    const viewed = auditStatement(
+      actorOf(request),
+      { action: 'voucher.view', subject: { type: 'voucher', id: voucher.id }, personFiscalCode: voucher.beneficiary_fiscal_code },
+      sql`true`,
+    );
+    const { rows: movements } = await sql<InferResult<typeof movementsQuery>[number]>`WITH viewed AS (${viewed}) ${movementsQuery}`.execute(db);
     const now = deps.clock.now();
-
-    await recordAudit(db, actorOf(request), {
-      action: 'voucher.view',
-      subject: { type: 'voucher', id: voucher.id },
-      personFiscalCode: voucher.beneficiary_fiscal_code,
-    });
 
     const initialCents = Number(voucher.initial_cents);
     const availableCents = Number(voucher.available_cents);
@@ -290,37 +290,12 @@ export function vouchersRoutes(deps: VouchersRoutesDeps) {
       },
       async (request) => {
         const { structure } = structureOf(request);
-        const actor = actorOf(request);
-        return db.transaction().execute(async (trx) => {
-          const movement = await purchaseOf(trx, request.params.movementId, structure.id);
-          if (!movement) throw new NotFound('Acquisto non trovato.');
-          if (movement.status !== 'in_attesa') throw new RuleViolation('purchase_not_pending', 'L’acquisto non è in attesa di conferma.');
-          const amountCents = Number(movement.amount_cents);
-          await deps.otp.confirm(
-            trx,
-            request.body.challengeId,
-            request.body.code,
-            purchaseOperation({ movementId: movement.id, voucherId: movement.voucher_id, merchantId: structure.id, merchantName: structure.name, amountCents }),
-          );
-          await confirmPurchase(trx, deps.clock, movement.id, structure.id);
-          const { available_cents } = await trx.selectFrom('vouchers').select('available_cents').where('id', '=', movement.voucher_id).executeTakeFirstOrThrow();
-          const availableCents = Number(available_cents);
-          await recordAudit(trx, actor, {
-            action: 'voucher.purchase.confirm',
-            subject: { type: 'voucher_movement', id: movement.id },
-            personFiscalCode: movement.beneficiary_fiscal_code,
-            before: { status: 'in_attesa' },
-            after: { status: 'confermato', amountCents, availableCents },
-          });
-          await enqueueNotification(trx, {
-            channel: 'sms',
-            recipient: movement.mobile_phone,
-            template: 'voucher-movement',
-            data: { kind: 'acquisto', amountCents, merchant: structure.name, balanceCents: availableCents },
-            idempotencyKey: `voucher-movement:${movement.id}:confirmed`,
-          });
-          return { movement: { id: movement.id, status: 'confermato' as const, amountCents }, availableCents };
-        });
+        return confirmPurchaseWithCode(
+          deps,
+          { movementId: request.params.movementId, merchant: structure, challengeId: request.body.challengeId, code: request.body.code, actor: actorOf(request) },
+          ({ voucherId, amountCents }) =>
+            purchaseOperation({ movementId: request.params.movementId, voucherId, merchantId: structure.id, merchantName: structure.name, amountCents }),
+        );
       },
     );
   };

@@ -17,8 +17,26 @@ export interface Catalogues {
   role(code: string): Labelled;
 }
 
-/** The form's catalogues (inactive entries included: old requests still name them), in one round trip. */
-export async function loadCatalogues(db: AnyDb): Promise<Catalogues> {
+/**
+ * The catalogues change only by migration (or by hand in the database): each process reads them
+ * once a minute, not on every page of the queue (one round trip of the six a page took).
+ */
+const CACHE_MS = 60_000;
+const cached = new WeakMap<object, { at: number; catalogues: Promise<Catalogues> }>();
+
+/** The form's catalogues (inactive entries included: old requests still name them), read at most once a minute. */
+export function loadCatalogues(db: AnyDb): Promise<Catalogues> {
+  const now = Date.now();
+  const hit = cached.get(db);
+  if (hit && now - hit.at < CACHE_MS) return hit.catalogues;
+  const catalogues = readCatalogues(db);
+  cached.set(db, { at: now, catalogues });
+  // A failed read is not remembered.
+  catalogues.catch(() => cached.delete(db));
+  return catalogues;
+}
+
+async function readCatalogues(db: AnyDb): Promise<Catalogues> {
   const k = db as Kysely<HelpdeskTables>;
   const entries = (table: 'helpdesk_services' | 'helpdesk_categories' | 'helpdesk_roles') =>
     k.selectFrom(table).select([sql<string>`${table}::text`.as('catalogue'), 'code', 'label', 'position']);
