@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AnyDb } from '../../../platform/db/database.js';
+import { recentlyRead } from '../../../shared/recently-read.js';
 import type { HelpdeskTables } from '../helpdesk.tables.js';
 
 export interface Labelled {
@@ -21,21 +22,9 @@ export interface Catalogues {
  * The catalogues change only by migration (or by hand in the database): each process reads them
  * once a minute, not on every page of the queue (one round trip of the six a page took).
  */
-const CACHE_MS = 60_000;
-const cached = new WeakMap<object, { at: number; catalogues: Promise<Catalogues> }>();
+export const loadCatalogues: (db: AnyDb) => Promise<Catalogues> = recentlyRead(60_000, readCatalogues);
 
-/** The form's catalogues (inactive entries included: old requests still name them), read at most once a minute. */
-export function loadCatalogues(db: AnyDb): Promise<Catalogues> {
-  const now = Date.now();
-  const hit = cached.get(db);
-  if (hit && now - hit.at < CACHE_MS) return hit.catalogues;
-  const catalogues = readCatalogues(db);
-  cached.set(db, { at: now, catalogues });
-  // A failed read is not remembered.
-  catalogues.catch(() => cached.delete(db));
-  return catalogues;
-}
-
+/** The form's catalogues (inactive entries included: old requests still name them), in one round trip. */
 async function readCatalogues(db: AnyDb): Promise<Catalogues> {
   const k = db as Kysely<HelpdeskTables>;
   const entries = (table: 'helpdesk_services' | 'helpdesk_categories' | 'helpdesk_roles') =>

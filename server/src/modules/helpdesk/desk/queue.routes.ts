@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { operatorsWithService, structuresByIds, userNamesByIds } from '../../../core/organisations/index.js';
 import { romeDate } from '../../../shared/dates.js';
+import { recentlyRead } from '../../../shared/recently-read.js';
 import { HELPDESK_SERVICE, type HelpdeskDeps } from '../helpdesk.deps.js';
 import { REQUEST_STATUS_CODES, REQUEST_STATUSES, type RequestStatus } from '../request-status.js';
 import { loadCatalogues } from './catalogues.js';
@@ -13,12 +14,16 @@ import { parseSearch } from './queue-search.js';
 import { daysBetween } from './rome-days.js';
 
 const { config } = deskRoute;
+/** An operator enabled or disabled a moment ago appears in (or leaves) the queue's menus within this. */
+const OPERATORS_TTL_MS = 10_000;
 const tags = [...deskRoute.tags];
 
 /** The queue of a desk: filters, search, sort, pages, counts per status. */
 export function queueRoutes(deps: HelpdeskDeps) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
+    // For the assignee menu and the names on the page; assigning checks the operators afresh.
+    const recentOperators = recentlyRead(OPERATORS_TTL_MS, (structureId: string) => operatorsWithService(deps.db, structureId, HELPDESK_SERVICE));
 
     app.get(
       '/api/assistenza/desk/requests',
@@ -39,7 +44,7 @@ export function queueRoutes(deps: HelpdeskDeps) {
         const sort = request.query.sort === 'relevance' && search?.kind !== 'text' ? 'newest' : (request.query.sort ?? 'newest');
         const [{ rows, counts, capped }, operators, catalogues] = await Promise.all([
           readQueue(deps.db, filters, status, sort, { page, pageSize }),
-          operatorsWithService(deps.db, desk.structure.id, HELPDESK_SERVICE),
+          recentOperators(desk.structure.id),
           loadCatalogues(deps.db),
         ]);
         // Names the page needs and the desk already knows are not read again (each read below is

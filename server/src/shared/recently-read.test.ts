@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest';
+import { recentlyRead } from './recently-read.js';
+
+describe('recentlyRead', () => {
+  it('reads once per key within the time to live, again after it', async () => {
+    vi.useFakeTimers();
+    try {
+      const read = vi.fn(async (key: string) => `${key}:${read.mock.calls.length}`);
+      const cached = recentlyRead(1000, read);
+      expect(await cached('a')).toBe('a:1');
+      expect(await cached('a')).toBe('a:1');
+      expect(await cached('b')).toBe('b:2');
+      vi.advanceTimersByTime(1001);
+      expect(await cached('a')).toBe('a:3');
+      expect(read).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not remember a failed read', async () => {
+    let fail = true;
+    const cached = recentlyRead(60_000, async () => {
+      if (fail) throw new Error('database down');
+      return 42;
+    });
+    await expect(cached('k')).rejects.toThrow('database down');
+    fail = false;
+    expect(await cached('k')).toBe(42);
+  });
+});
