@@ -208,6 +208,7 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
   await app.register(claims.routes);
   const helpdesk = createHelpdesk({
     db: kysely,
+    tunedDb: (settings) => database.tuned(settings),
     clock,
     realClock,
     documents,

@@ -1,10 +1,12 @@
 import type { Clock } from '../../core/clock/clock.js';
 import type { Documents } from '../../core/documents/index.js';
-import type { AnyDb } from '../../platform/db/database.js';
+import type { AnyDb, PlannerSettings } from '../../platform/db/database.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 
 export interface HelpdeskDeps {
   db: AnyDb;
+  /** Connections with steered planner settings, for the queue's reads (Database.tuned). */
+  tunedDb: (settings: PlannerSettings) => AnyDb;
   clock: Clock;
   /** Real time, for abuse rate limits (never the simulated date). */
   realClock: Clock;

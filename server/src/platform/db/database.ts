@@ -20,21 +20,54 @@ export interface Database {
   // biome-ignore lint: the composition root holds every module's tables
   kysely: Kysely<any>;
   pool: pg.Pool;
+  /**
+   * A few connections of their own whose planner settings are `settings` (e.g. enable_seqscan off):
+   * for a read whose plan must be steered where statistics cannot, in one statement — no
+   * transaction and SET LOCAL around it. Created on first use, kept per distinct settings.
+   */
+  tuned(settings: PlannerSettings): Kysely<any>;
   close(): Promise<void>;
 }
 
+/** Planner switches only: they change how a statement runs, never what it returns. */
+export type PlannerSettings = Partial<Record<'enable_seqscan' | 'enable_indexscan' | 'enable_bitmapscan' | 'enable_sort', 'on' | 'off'>>;
+
+const TUNED_POOL_SIZE = 3;
+
 export function openDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client's error (PostgreSQL restarting) must not crash the process: the pool drops
-  // that client and the next query gets a fresh connection.
-  pool.on('error', (error) => console.error(`PostgreSQL: connessione inattiva persa (${error.message})`));
+  const pool = newPool(url, max);
   // biome-ignore lint: untyped at the root; modules narrow it
   const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  // biome-ignore lint: as kysely
+  const tuned = new Map<string, Kysely<any>>();
   return {
     kysely,
     pool,
-    close: () => kysely.destroy(),
+    tuned(settings) {
+      const options = Object.entries(settings)
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .sort()
+        .join(' ');
+      let db = tuned.get(options);
+      if (!db) {
+        db = new Kysely({ dialect: new PostgresDialect({ pool: newPool(url, TUNED_POOL_SIZE, options) }) });
+        tuned.set(options, db);
+      }
+      return db;
+    },
+    close: async () => {
+      await Promise.all([...tuned.values()].map((db) => db.destroy()));
+      await kysely.destroy();
+    },
   };
+}
+
+function newPool(url: string, max: number, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, ...(options ? { options } : {}) });
+  // An idle client's error (PostgreSQL restarting) must not crash the process: the pool drops
+  // that client and the next query gets a fresh connection.
+  pool.on('error', (error) => console.error(`PostgreSQL: connessione inattiva persa (${error.message})`));
+  return pool;
 }
 
 /** True when PostgreSQL answers; used by the health endpoint. */

@@ -43,7 +43,7 @@ export function queueRoutes(deps: HelpdeskDeps) {
         };
         const sort = request.query.sort === 'relevance' && search?.kind !== 'text' ? 'newest' : (request.query.sort ?? 'newest');
         const [{ rows, counts, capped }, operators, catalogues] = await Promise.all([
-          readQueue(deps.db, filters, status, sort, { page, pageSize }),
+          readQueue(deps.tunedDb, filters, status, sort, { page, pageSize }),
           recentOperators(desk.structure.id),
           loadCatalogues(deps.db),
         ]);
