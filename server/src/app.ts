@@ -34,7 +34,6 @@ import { createClaims } from './modules/claims/index.js';
 import { createHelpdesk } from './modules/helpdesk/index.js';
 import { createVouchers } from './modules/vouchers/index.js';
 import type { PeriodicJob } from './platform/jobs/periodic-jobs.js';
-import { DEMO_IDP_PATH, mountDemoIdentityProvider } from './demo/demo-idp.js';
 import { type Database, pingDatabase } from './platform/db/database.js';
 import { renderApiReference } from './platform/http/api-reference.page.js';
 import { notFoundProblem, problemSchema, registerProblemHandlers } from './platform/http/problem.js';
@@ -220,6 +219,8 @@ export async function buildApp({ config, database, clock, realClock = systemCloc
   await app.register(helpdesk.routes);
   if (config.demo) {
     await app.register(otpDemoRoutes(otp, kysely));
+    // oidc-provider (~30 MB in memory) loads only in demo mode.
+    const { DEMO_IDP_PATH, mountDemoIdentityProvider } = await import('./demo/demo-idp.js');
     await mountDemoIdentityProvider(app, {
       issuer: `${config.publicUrl}${DEMO_IDP_PATH}`,
       clients: config.oidc,

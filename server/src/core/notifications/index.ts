@@ -27,7 +27,13 @@ export type { Channel, OutboxStatus } from './notifications.tables.js';
 export type { TemplateChannel, TemplateData, TemplateName } from './templates/index.js';
 export type { SmsGateway } from './sms.channel.js';
 export { NotificationWorker, type WorkerLog, type WorkerOptions } from './notifications.worker.js';
-export { type DemoMailServer, startDemoMailServer } from './demo/demo-mail-server.js';
+export type { DemoMailServer } from './demo/demo-mail-server.js';
+
+/** The demo mailbox's SMTP server; its parser and server (~40 MB) load only in demo mode, when it starts. */
+export async function startDemoMailServer(...args: Parameters<typeof import('./demo/demo-mail-server.js').startDemoMailServer>) {
+  const { startDemoMailServer: start } = await import('./demo/demo-mail-server.js');
+  return start(...args);
+}
 
 export interface NotificationWorkerDeps {
   config: Pick<Config, 'demo' | 'smtp' | 'sms'>;

@@ -10,7 +10,6 @@ import { findClaim, latestIntegration } from './claims.repository.js';
 import { access, claimParams, tags } from './claims.schemas.js';
 import { merchantActor } from './claims.routes.js';
 import { attachIntegrationDocument, integrableClaim, submitIntegration } from './integrate-claim.js';
-import { DOCX_MEDIA_TYPE, integrationTemplate } from './integration-template.js';
 
 /**
  * "Da integrare" (seed 000 §09): "Download Template" (Word), "Upload del documento (pdf)" — one
@@ -27,6 +26,8 @@ export function integrationRoutes(deps: ClaimsDeps) {
         const { structure } = structureOf(request);
         const { claim, integration } = await integrableClaim(deps.db, structure.id, request.params.claimId);
         const regions = await structuresByIds(deps.db, [claim.region_structure_id]);
+        // docx weighs ~10 MB in memory: loaded the first time a template is asked for, not at start.
+        const { DOCX_MEDIA_TYPE, integrationTemplate } = await import('./integration-template.js');
         const content = await integrationTemplate({
           claimNumber: Number(claim.number),
           merchantName: structure.name,

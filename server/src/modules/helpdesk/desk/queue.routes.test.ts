@@ -14,6 +14,8 @@ const nameOf = (id: string) => Object.entries(r).find(([, x]) => x.id === id)?.[
 const names = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => nameOf(i.id));
 const zero = { nuova: 0, in_lavorazione: 0, in_attesa_utente: 0, risolto: 0, chiuso: 0, non_di_competenza: 0 };
 const queue = (client: HttpClient, query = '') => client.api('GET', `/api/assistenza/desk/requests?${query}`);
+/** The counts per status are remembered for two seconds (RecentCounts). */
+const countsExpire = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -165,10 +167,24 @@ describe('the queue of a desk', () => {
        FROM generate_series(1, 1002) g, LATERAL (SELECT timestamptz '2026-06-01T08:00:00Z' + g * interval '1 hour' AS ts) t`,
       [w.caserta],
     );
+    // Written beside the help desk (as by another process): the counts show it once the ones
+    // remembered by the earlier reads have expired.
+    await countsExpire();
     const res = await queue(caserta);
     expect(res.body.counts).toEqual({ ...zero, nuova: 1, chiuso: 1000 });
     expect(res.body).toMatchObject({ cappedCounts: ['chiuso'], total: 1001, totalCapped: true });
     expect(names(res)[0]).toBe('F');
     expect((await queue(caserta, 'status=nuova')).body).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it('shares the counts for two seconds, but a change made through the help desk shows at once', async () => {
+    await countsExpire();
+    const before = (await queue(caserta)).body.counts;
+    const extra = await insertRequest(t, { agencyId: w.caserta, createdAt: '2026-05-01T08:00:00Z' });
+    expect((await queue(caserta)).body.counts).toEqual(before);
+    expect((await queue(caserta, 'status=nuova')).body.items.map((i: { id: string }) => i.id)).toContain(extra.id);
+    // Assigning a "nuova" request puts it "in lavorazione".
+    expect((await caserta.api('POST', `/api/assistenza/desk/requests/${extra.id}/assignment`, { assigneeId: w.users.giorgia })).status).toBe(200);
+    expect((await queue(caserta)).body.counts).toEqual({ ...before, in_lavorazione: before.in_lavorazione + 1 });
   });
 });

@@ -10,6 +10,7 @@ import { deskOf, deskRoute } from './desk-access.js';
 import { queueQuery } from './desk.schemas.js';
 import type { QueueFilters } from './queue.repository.js';
 import { readQueue } from './queue-read.js';
+import type { RecentCounts } from './recent-counts.js';
 import { parseSearch } from './queue-search.js';
 import { daysBetween } from './rome-days.js';
 
@@ -19,7 +20,7 @@ const OPERATORS_TTL_MS = 10_000;
 const tags = [...deskRoute.tags];
 
 /** The queue of a desk: filters, search, sort, pages, counts per status. */
-export function queueRoutes(deps: HelpdeskDeps) {
+export function queueRoutes(deps: HelpdeskDeps, queueCounts: RecentCounts) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     // For the assignee menu and the names on the page; assigning checks the operators afresh.
@@ -43,7 +44,7 @@ export function queueRoutes(deps: HelpdeskDeps) {
         };
         const sort = request.query.sort === 'relevance' && search?.kind !== 'text' ? 'newest' : (request.query.sort ?? 'newest');
         const [{ rows, counts, capped }, operators, catalogues] = await Promise.all([
-          readQueue(deps.tunedDb, filters, status, sort, { page, pageSize }),
+          readQueue(deps.tunedDb, filters, status, sort, { page, pageSize }, queueCounts),
           recentOperators(desk.structure.id),
           loadCatalogues(deps.db),
         ]);

@@ -1,0 +1,44 @@
+import type { QueueFilters, StatusCounts } from './queue.repository.js';
+
+/** Counts older than this are read again: what other processes changed shows within it. */
+const TTL_MS = 2_000;
+/** Distinct filter combinations remembered (most are the default queue of each desk). */
+const MAX_ENTRIES = 500;
+
+/**
+ * The counts per status of a queue under given filters, shared by every operator of the process
+ * for two seconds: counting costs more than the page itself (bench/RESULTS.md, help desk), and
+ * operators of a desk mostly look at the same views. Any change made through this process's help
+ * desk (a request filed, answered, assigned, moved, closed) forgets them all at once, so the
+ * operator who acted sees exact counts; changes made by another process show within two seconds.
+ */
+export class RecentCounts {
+  private readonly entries = new Map<string, { at: number; counts: StatusCounts }>();
+
+  get(filters: QueueFilters): StatusCounts | undefined {
+    const key = keyOf(filters);
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (performance.now() - hit.at < TTL_MS) return hit.counts;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(filters: QueueFilters, counts: StatusCounts): void {
+    const key = keyOf(filters);
+    this.entries.delete(key);
+    this.entries.set(key, { at: performance.now(), counts });
+    // A Map iterates in insertion order: the first key is the oldest.
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  forget(): void {
+    this.entries.clear();
+  }
+}
+
+function keyOf(f: QueueFilters): string {
+  const s = f.search;
+  const search = !s ? null : s.kind === 'number' ? ['n', s.number] : s.kind === 'fiscalCode' ? ['cf', s.fiscalCode] : ['t', s.text];
+  return JSON.stringify([f.queueStructureId, f.category ?? null, f.assignee ?? null, f.age ?? null, f.today, search]);
+}
