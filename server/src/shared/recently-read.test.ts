@@ -28,4 +28,16 @@ describe('recentlyRead', () => {
     fail = false;
     expect(await cached('k')).toBe(42);
   });
+
+  it('keeps at most maxEntries keys, dropping the oldest', async () => {
+    const read = vi.fn(async (key: number) => key * 10);
+    const cached = recentlyRead(60_000, read, 2);
+    await cached(1);
+    await cached(2);
+    await cached(3);
+    await cached(2);
+    expect(read).toHaveBeenCalledTimes(3);
+    await cached(1);
+    expect(read).toHaveBeenCalledTimes(4);
+  });
 });

@@ -17,6 +17,7 @@ import { daysBetween } from './rome-days.js';
 const { config } = deskRoute;
 /** An operator enabled or disabled a moment ago appears in (or leaves) the queue's menus within this. */
 const OPERATORS_TTL_MS = 10_000;
+const SEARCH_TTL_MS = 60_000;
 const tags = [...deskRoute.tags];
 
 /** The queue of a desk: filters, search, sort, pages, counts per status. */
@@ -24,6 +25,12 @@ export function queueRoutes(deps: HelpdeskDeps, queueCounts: RecentCounts) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     // For the assignee menu and the names on the page; assigning checks the operators afresh.
+    // The search box's words become the same query for everyone; the probe that judges them rare
+    // or frequent (1000 vectors read) need not run again for the next page or operator.
+    const recentSearch = recentlyRead(SEARCH_TTL_MS, (key: string) => {
+      const [structureId, q] = JSON.parse(key) as [string, string];
+      return parseSearch(deps.db, q, structureId);
+    });
     const recentOperators = recentlyRead(OPERATORS_TTL_MS, (structureId: string) => operatorsWithService(deps.db, structureId, HELPDESK_SERVICE));
 
     app.get(
@@ -33,7 +40,7 @@ export function queueRoutes(deps: HelpdeskDeps, queueCounts: RecentCounts) {
         const desk = deskOf(request);
         const { status, category, assignee, age, q, page, pageSize } = request.query;
         const today = romeDate(deps.clock.now());
-        const search = await parseSearch(deps.db, q, desk.structure.id);
+        const search = q?.trim() ? await recentSearch(JSON.stringify([desk.structure.id, q])) : null;
         const filters: QueueFilters = {
           queueStructureId: desk.structure.id,
           category,
