@@ -91,8 +91,23 @@ async function main() {
   try {
     const operator = await signInOperator(server.baseUrl, EXPORT_OPERATOR);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // let start-up settle before measuring memory
-    const audited = async () =>
-      (await pool.query("SELECT after FROM audit_log WHERE action = 'voucher.movements.export.end' AND structure_id = $1 ORDER BY occurred_at DESC LIMIT 1", [exportMerchant])).rows[0]?.after;
+    // The export's closing audit row is written once its stream has ended: wait for it a little.
+    let seenAudits = 0;
+    const audited = async () => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const { rows } = await pool.query(
+          "SELECT count(*) OVER () AS n, after FROM audit_log WHERE action = 'voucher.movements.export.end' AND structure_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1",
+          [exportMerchant],
+        );
+        if (rows[0] && Number(rows[0].n) > seenAudits) {
+          seenAudits = Number(rows[0].n);
+          return rows[0].after;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return undefined;
+    };
+    seenAudits = Number((await pool.query("SELECT count(*) AS n FROM audit_log WHERE action = 'voucher.movements.export.end' AND structure_id = $1", [exportMerchant])).rows[0].n);
 
     // Memory does not follow the size of the export: one month (about 83,000 movements) first.
     const monthRss = server.rss();

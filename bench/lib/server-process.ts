@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -26,6 +26,18 @@ export function freePort(): Promise<number> {
 // Ctrl-C or a kill still runs the 'exit' handlers below, which stop the servers.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
+/** `bench/lib/<entry>.ts` bundled by esbuild (dependencies left to node_modules) into bench/.build/, once per run. */
+function compiled(entry: string, file: string): string {
+  const out = fileURLToPath(new URL(`../.build/${entry}.mjs`, import.meta.url));
+  if (!built.has(out)) {
+    const esbuild = fileURLToPath(new URL('../../node_modules/.bin/esbuild', import.meta.url));
+    execFileSync(esbuild, [file, '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${out}`], { stdio: 'inherit' });
+    built.add(out);
+  }
+  return out;
+}
+const built = new Set<string>();
+
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
@@ -41,7 +53,10 @@ export async function startServer(entry: 'app-server' | 'bare-server', env: Reco
   const file = fileURLToPath(new URL(`./${entry}.ts`, import.meta.url));
   // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (see README).
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', file], {
+  // Compiled to JavaScript first, as a deployment runs it: under tsx the server also holds the
+  // on-the-fly compiler and its caches (~50 MB). BENCH_SERVER_RUNNER=tsx runs the sources as before.
+  const args = process.env.BENCH_SERVER_RUNNER === 'tsx' ? ['--import', 'tsx', file] : [compiled(entry, file)];
+  const child: ChildProcess = spawn(process.execPath, [...extra, ...args], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
