@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
 
+  it('prepares statements run often unless told not to (a pooler in transaction mode cannot keep them)', () => {
+    expect(loadConfig({}).preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).preparedStatements).toBe(false);
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'no' }).join(' ')).toContain('DATABASE_PREPARED_STATEMENTS');
+  });
+
   it('accepts a complete production configuration, with no demo feature', () => {
     const config = loadConfig(productionReady);
     expect(config.demo).toBe(false);

@@ -26,6 +26,8 @@ const envSchema = z.object({
   OWNER_URL: z.string().url().default('https://www.regione.campania.it/'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   HELPDESK_CLOSE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  // 'off' behind a connection pooler in transaction mode (pgbouncer), which cannot keep named statements.
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/i, 'must be smtp://host:port or smtps://host:port').optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -73,6 +75,8 @@ export interface Config {
   logLevel: string;
   /** SOL Assistenza: a request "risolto" becomes "chiuso" this many days later (seed 004 §2.5). */
   helpdeskCloseAfterDays: number;
+  /** Statements run often are prepared on each connection (platform/db/database.ts). */
+  preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     helpdeskCloseAfterDays: e.HELPDESK_CLOSE_AFTER_DAYS,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     oidc: { spid: provider('SPID', 'sportello-spid'), cie: provider('CIE', 'sportello-cie') },
     owner: { name: e.OWNER_NAME, url: e.OWNER_URL },

@@ -33,7 +33,7 @@ async function main() {
     embedded = await startEmbeddedPostgres(resolve(config.dataDir, 'postgres'), config.embeddedPgPort);
     databaseUrl = embedded.url;
   }
-  const database = openDatabase(databaseUrl);
+  const database = openDatabase(databaseUrl, 10, { preparedStatements: config.preparedStatements });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -20,7 +20,7 @@ async function main() {
     }
     throw error;
   }
-  const database = openDatabase(config.databaseUrl, 4);
+  const database = openDatabase(config.databaseUrl, 4, { preparedStatements: config.preparedStatements });
   const json = (o: object) => JSON.stringify(o, (_key, value: unknown) => (value instanceof Error ? value.message : value));
   const log = {
     info: (o: object, m: string) => console.log(m, json(o)),
