@@ -18,6 +18,7 @@ describe('tuned connections', () => {
       expect(await setting(steered, 'enable_seqscan')).toBe('off');
       expect(await setting(steered, 'enable_bitmapscan')).toBe('off');
     }
+    expect(await setting(steered, 'plan_cache_mode')).toBe('force_custom_plan');
     expect(await setting(db.kysely, 'enable_seqscan')).toBe('on');
     expect(await setting(db.kysely, 'enable_bitmapscan')).toBe('on');
   });
