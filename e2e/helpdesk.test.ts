@@ -83,6 +83,10 @@ describe('SOL Assistenza, from the citizen’s request to its closing', () => {
     await page.getByRole('heading', { level: 1, name: 'Nuova richiesta di assistenza' }).waitFor();
     await expectAccessible(page, 'Nuova richiesta di assistenza');
     await shot(page, 'nuova-richiesta');
+    // "/assistenza", typed or remembered, is the same form.
+    await page.goto('/assistenza');
+    await page.getByRole('heading', { level: 1, name: 'Nuova richiesta di assistenza' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/assistenza/nuova-richiesta');
 
     await page.getByLabel('Servizio *').selectOption({ label: 'Ritiro e consultazione documenti (referti)' });
     await page.getByLabel('Ruolo *').selectOption({ label: 'Cittadino' });

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
-import type { RouteObject } from 'react-router-dom';
+import { Navigate, type RouteObject } from 'react-router-dom';
 import { SignedIn } from '../../../core/session/signed-in';
-import { MY_REQUESTS_PATH, NEW_REQUEST_PATH, TOKEN_THREAD_PATH } from './paths';
+import { HELPDESK_PATH, MY_REQUESTS_PATH, NEW_REQUEST_PATH, TOKEN_THREAD_PATH } from './paths';
 
 // Loaded on demand: most visitors never open the help desk.
 const NewRequestPage = lazy(() => import('./new-request-page'));
@@ -15,6 +15,8 @@ const TokenThreadPage = lazy(() => import('./token-thread-page'));
  * signed-in person (no structure, no service).
  */
 export const helpdeskCitizenRoutes: RouteObject[] = [
+  // "/assistenza", typed or remembered, is the form.
+  { path: HELPDESK_PATH, element: <Navigate to={NEW_REQUEST_PATH} replace /> },
   { path: NEW_REQUEST_PATH, element: <NewRequestPage /> },
   { path: TOKEN_THREAD_PATH, element: <TokenThreadPage /> },
   {
