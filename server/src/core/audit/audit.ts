@@ -1,6 +1,6 @@
 import type { AnyDb } from '../../platform/db/database.js';
 import type { FastifyRequest } from 'fastify';
-import { type Generated, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Generated, type RawBuilder, sql } from 'kysely';
 import type { Principal } from '../identity/principal.js';
 
 export interface AuditTables {
@@ -57,24 +57,7 @@ export function actorOf(request: FastifyRequest, principal: Principal | null = r
  * things really happened.
  */
 export async function recordAudit(anyDb: AnyDb, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  const db: Kysely<AuditTables> = anyDb;
-  await db
-    .insertInto('audit_log')
-    .values({
-      occurred_at: sql<Date>`now()`,
-      actor_user_id: actor.userId,
-      actor_name: actor.name,
-      structure_id: actor.structureId,
-      structure_name: actor.structureName,
-      action: entry.action,
-      subject_type: entry.subject.type,
-      subject_id: entry.subject.id ?? null,
-      person_fiscal_code: entry.personFiscalCode ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: actor.ip,
-    })
-    .execute();
+  await auditStatement(actor, entry, sql`true`).execute(anyDb);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/database.js';
-import type { Channel, NotificationTables } from './notifications.tables.js';
+import type { Channel } from './notifications.tables.js';
 import { checkTemplateData, type TemplateChannel, type TemplateData, type TemplateName } from './templates/index.js';
 
 /** The PostgreSQL channel the worker listens on: a NOTIFY on it (sent at commit) wakes it up. */
@@ -42,32 +42,10 @@ function checkRecipient(channel: Channel, recipient: string): void {
  * of the change it announces. Returns false when a message with the same idempotency key exists.
  */
 export async function enqueueNotification(db: AnyDb, message: NotificationMessage): Promise<boolean> {
-  const data = checkedData(message);
-  const kysely = db as Kysely<NotificationTables>;
   // One statement: the insert, and the NOTIFY that PostgreSQL sends only when the transaction commits.
-  const rows = await kysely
-    .with('queued', (q) =>
-      q
-        .insertInto('outbox_messages')
-        .values({
-          channel: message.channel,
-          recipient: message.recipient,
-          template: message.template,
-          data: JSON.stringify(data),
-          idempotency_key: message.idempotencyKey,
-          next_attempt_at: message.notBefore ?? null,
-          locked_until: null,
-          provider_id: null,
-          last_error: null,
-          sent_at: null,
-        })
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .returning('id'),
-    )
-    .selectFrom('queued')
-    .select(sql<string>`pg_notify(${OUTBOX_CHANNEL}, queued.id::text)`.as('notified'))
-    .execute();
-  return rows.length === 1;
+  const { insert, notify } = notificationStatement(message, sql`true`);
+  const { rows } = await sql<{ queued: number }>`WITH queued AS (${insert}) SELECT ${notify('queued')}::int AS queued`.execute(db);
+  return rows[0]!.queued === 1;
 }
 
 /**

@@ -34,7 +34,8 @@ const ORDERED: PlannerSettings = { enable_seqscan: 'off', enable_bitmapscan: 'of
  * 8 concurrent operators the CPU is the limit (bench/RESULTS.md, help desk): page and counts come
  * in one statement, on connections steered once (Database.tuned) — one round trip, where a
  * transaction with SET LOCAL took three and Kysely's transaction seven — and the counts, when
- * another operator's view counted them a moment ago (RecentCounts), are not counted again. Measurements: desk/README.md.
+ * another operator's view counted them a moment ago (RecentCounts), are not counted again.
+ * Measurements: desk/README.md.
  */
 export async function readQueue(
   tunedDb: (settings: PlannerSettings) => AnyDb,

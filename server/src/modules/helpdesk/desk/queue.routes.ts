@@ -24,13 +24,13 @@ const tags = [...deskRoute.tags];
 export function queueRoutes(deps: HelpdeskDeps, queueCounts: RecentCounts) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
-    // For the assignee menu and the names on the page; assigning checks the operators afresh.
     // The search box's words become the same query for everyone; the probe that judges them rare
     // or frequent (1000 vectors read) need not run again for the next page or operator.
     const recentSearch = recentlyRead(SEARCH_TTL_MS, (key: string) => {
       const [structureId, q] = JSON.parse(key) as [string, string];
       return parseSearch(deps.db, q, structureId);
     });
+    // For the assignee menu and the names on the page; assigning checks the operators afresh.
     const recentOperators = recentlyRead(OPERATORS_TTL_MS, (structureId: string) => operatorsWithService(deps.db, structureId, HELPDESK_SERVICE));
 
     app.get(

@@ -1,3 +1,4 @@
+import { RecentMap } from '../../../shared/recently-read.js';
 import type { QueueFilters, StatusCounts } from './queue.repository.js';
 
 /** Counts older than this are read again: what other processes changed shows within it. */
@@ -13,27 +14,18 @@ const MAX_ENTRIES = 500;
  * operator who acted sees exact counts; changes made by another process show within two seconds.
  */
 export class RecentCounts {
-  private readonly entries = new Map<string, { at: number; counts: StatusCounts }>();
+  private readonly recent = new RecentMap<string, StatusCounts>(TTL_MS, MAX_ENTRIES);
 
   get(filters: QueueFilters): StatusCounts | undefined {
-    const key = keyOf(filters);
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (performance.now() - hit.at < TTL_MS) return hit.counts;
-    this.entries.delete(key);
-    return undefined;
+    return this.recent.get(keyOf(filters));
   }
 
   set(filters: QueueFilters, counts: StatusCounts): void {
-    const key = keyOf(filters);
-    this.entries.delete(key);
-    this.entries.set(key, { at: performance.now(), counts });
-    // A Map iterates in insertion order: the first key is the oldest.
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.recent.set(keyOf(filters), counts);
   }
 
   forget(): void {
-    this.entries.clear();
+    this.recent.clear();
   }
 }
 
